@@ -1,0 +1,61 @@
+// ConnectionOptions: the typed settings of one connection, resolved from a DSN
+// (read through odbcinst) with the connection string or SQLConnect arguments
+// on top. Every key, alias and default lives in one table (connection_options.cc)
+// and one doc page (docs/connection-options.md).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/connection_string.h"
+
+namespace e6odbc::config {
+
+struct ConnectionOptions {
+  std::string dsn;           // DSN
+  std::string driver;        // DRIVER
+  std::string host;          // HOST, alias SERVER (required)
+  int port = 0;              // PORT; 0 = default (443 when SECURE, else 80)
+  std::string user;          // UID, alias USER
+  std::string password;      // PWD, alias PASSWORD
+  std::string database;      // DATABASE, alias SCHEMA: default schema
+  std::string catalog;       // CATALOG: non-empty selects the V2 prepare/execute RPCs
+  std::string cluster_name;  // CLUSTER_NAME: sent lower-cased as the cluster-name header
+  bool secure = false;       // SECURE: TLS on/off
+  int64_t prepare_timeout_seconds = 600;  // PREPARE_TIMEOUT (spec §3.8)
+
+  int EffectivePort() const noexcept { return port != 0 ? port : (secure ? 443 : 80); }
+};
+
+// A key that no table row knows: reported as SQLSTATE 01S09 by the caller.
+struct UnknownKey {
+  std::string key;
+  std::string suggestion;  // closest known key, or empty
+};
+
+// Applies `attributes` on top of `options`. The first occurrence of a key (or
+// any of its aliases) wins over later ones, as ODBC specifies; DSN and DRIVER
+// are recorded but not resolved here. Values are validated: a bad PORT, SECURE
+// or PREPARE_TIMEOUT throws DriverError("HY024", ...) naming key and value.
+// Unknown keys are appended to `unknown` and otherwise ignored.
+void ApplyAttributes(const std::vector<Attribute>& attributes, ConnectionOptions& options,
+                     std::vector<UnknownKey>& unknown);
+
+// The keys and aliases a DSN may hold, for reading odbc.ini entries.
+const std::vector<std::string>& KnownKeys();
+
+// The canonical spelling of a known key or alias ("server" -> "HOST"); an
+// unknown name is returned unchanged.
+std::string CanonicalKey(std::string_view name);
+
+// Checks what a connection needs (HOST, UID, PWD); throws DriverError with
+// SQLSTATE 28000 (missing credentials) or 08001 (missing host) otherwise.
+void Validate(const ConnectionOptions& options);
+
+// Out connection string for SQLDriverConnect: every set key, PWD included
+// (ODBC requires the completed string to be usable for reconnecting).
+std::string ToConnectionString(const ConnectionOptions& options);
+
+}  // namespace e6odbc::config

@@ -1,0 +1,564 @@
+#include "convert/converters.h"
+
+#include <cfloat>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <optional>
+
+#include "common/utf16.h"
+#include "convert/civil_time.h"
+#include "convert/value_text.h"
+#include "convert/value_parse.h"
+
+namespace e6odbc::convert {
+namespace {
+
+using wire::ColumnVector;
+using wire::Int128;
+using wire::VectorType;
+
+// ---- shared run loop ---------------------------------------------------------
+
+template <typename T>
+T* At(T* base, size_t index, size_t stride) {
+  return base == nullptr ? nullptr : reinterpret_cast<T*>(reinterpret_cast<char*>(base) + index * stride);
+}
+
+// Runs `write(row, out, length, issue_row, issues) -> bool` for each non-NULL
+// row, handling NULLs, indicators and lengths once for every converter.
+template <typename Write>
+void ForEachRow(const ColumnVector& column, size_t first_row, size_t count, const Target& target,
+                CellIssues& issues, Write write) {
+  for (size_t i = 0; i < count; ++i) {
+    const size_t row = first_row + i;
+    SQLLEN* indicator = At(target.indicator, i, target.indicator_stride);
+    SQLLEN* octet_length = At(target.octet_length, i, target.indicator_stride);
+    if (column.IsNull(row)) {
+      if (indicator == nullptr) {
+        issues.push_back({i, "22002", "NULL value fetched but no indicator buffer was bound", true});
+      } else {
+        *indicator = SQL_NULL_DATA;
+      }
+      continue;
+    }
+    char* out = target.data == nullptr ? nullptr : target.data + i * target.data_stride;
+    SQLLEN length = 0;
+    if (!write(row, out, length, i, issues)) continue;
+    if (octet_length != nullptr) *octet_length = length;
+    if (indicator != nullptr && indicator != octet_length) *indicator = 0;
+  }
+}
+
+// ---- reading a cell as a number ------------------------------------------------
+
+// An exact number (integers, decimals, booleans and numeric text) or a double.
+struct Number {
+  bool is_double = false;
+  double approximate = 0;
+  wire::Decimal exact;
+};
+
+std::optional<Number> ReadNumber(const ColumnVector& column, size_t row) {
+  const size_t slot = column.Slot(row);
+  switch (column.type) {
+    case VectorType::kInteger:
+    case VectorType::kLong:
+      return Number{false, 0, {column.int64_values[slot], 0}};
+    case VectorType::kBoolean:
+      return Number{false, 0, {column.bool_values[slot] ? 1 : 0, 0}};
+    case VectorType::kDecimal128:
+      return Number{false, 0, column.decimal_values[slot]};
+    case VectorType::kDouble:
+    case VectorType::kFloat:
+      return Number{true, column.double_values[slot], {}};
+    case VectorType::kString:
+      if (auto exact = ParseDecimal(column.text_values[slot])) return Number{false, 0, *exact};
+      if (auto approximate = ParseDouble(column.text_values[slot])) return Number{true, *approximate, {}};
+      return std::nullopt;
+    default:
+      return std::nullopt;
+  }
+}
+
+Int128 Pow10(int32_t exponent) {
+  Int128 result = 1;
+  for (int32_t i = 0; i < exponent; ++i) result *= 10;
+  return result;
+}
+
+// Integer part of an exact number (truncated toward zero); `fraction_lost` set
+// when digits after the point were dropped. nullopt when beyond 128 bits.
+std::optional<Int128> IntegerPart(const wire::Decimal& d, bool& fraction_lost) {
+  fraction_lost = false;
+  if (d.scale <= 0) {
+    if (d.scale < -38) return d.unscaled == 0 ? std::optional<Int128>(0) : std::nullopt;
+    const Int128 factor = Pow10(-d.scale);
+    const Int128 limit = std::numeric_limits<Int128>::max() / factor;
+    if (d.unscaled > limit || d.unscaled < -limit) return std::nullopt;
+    return d.unscaled * factor;
+  }
+  if (d.scale > 38) {
+    fraction_lost = d.unscaled != 0;
+    return 0;
+  }
+  const Int128 factor = Pow10(d.scale);
+  fraction_lost = d.unscaled % factor != 0;
+  return d.unscaled / factor;
+}
+
+double ToDouble(const Number& n) {
+  if (n.is_double) return n.approximate;
+  long double value = static_cast<long double>(n.exact.unscaled);
+  return static_cast<double>(value / std::pow(10.0L, static_cast<long double>(n.exact.scale)));
+}
+
+void NotANumber(size_t i, const ColumnVector& column, CellIssues& issues) {
+  issues.push_back({i, "22018",
+                    "invalid character value for cast: a " + std::string(wire::VectorTypeName(column.type)) +
+                        " value is not a number",
+                    true});
+}
+
+template <typename T>
+bool WriteInteger(const ColumnVector& column, size_t row, char* out, SQLLEN& length, size_t i, CellIssues& issues) {
+  length = sizeof(T);
+  const std::optional<Number> number = ReadNumber(column, row);
+  if (!number) {
+    NotANumber(i, column, issues);
+    return false;
+  }
+  Int128 value = 0;
+  bool fraction_lost = false;
+  if (number->is_double) {
+    const double d = number->approximate;
+    if (!std::isfinite(d) || d <= static_cast<double>(std::numeric_limits<T>::min()) - 1.0 ||
+        d >= static_cast<double>(std::numeric_limits<T>::max()) + 1.0) {
+      issues.push_back({i, "22003", "numeric value out of range for the bound integer type", true});
+      return false;
+    }
+    value = static_cast<Int128>(std::trunc(d));
+    fraction_lost = std::trunc(d) != d;
+  } else {
+    const std::optional<Int128> integer = IntegerPart(number->exact, fraction_lost);
+    if (!integer) {
+      issues.push_back({i, "22003", "numeric value out of range for the bound integer type", true});
+      return false;
+    }
+    value = *integer;
+  }
+  if (value < static_cast<Int128>(std::numeric_limits<T>::min()) ||
+      value > static_cast<Int128>(std::numeric_limits<T>::max())) {
+    issues.push_back({i, "22003", "numeric value out of range for the bound integer type", true});
+    return false;
+  }
+  if (out != nullptr) {
+    const T narrowed = static_cast<T>(value);
+    std::memcpy(out, &narrowed, sizeof narrowed);
+  }
+  if (fraction_lost) issues.push_back({i, "01S07", "fractional truncation", false});
+  return true;
+}
+
+template <typename T>
+void IntegerRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
+  ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
+    return WriteInteger<T>(c, row, out, length, i, is);
+  });
+}
+
+// LONG into SQL_C_SBIGINT: the hot path of most fetches, a straight copy.
+void Int64Run(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
+  ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t, CellIssues&) {
+    length = sizeof(int64_t);
+    if (out != nullptr) std::memcpy(out, &c.int64_values[c.Slot(row)], sizeof(int64_t));
+    return true;
+  });
+}
+
+template <typename T>
+void FloatingRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
+  ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
+    length = sizeof(T);
+    const std::optional<Number> number = ReadNumber(c, row);
+    if (!number) {
+      NotANumber(i, c, is);
+      return false;
+    }
+    const double value = ToDouble(*number);
+    if constexpr (std::is_same_v<T, float>) {
+      if (std::isfinite(value) && std::fabs(value) > FLT_MAX) {
+        is.push_back({i, "22003", "numeric value out of range for SQL_C_FLOAT", true});
+        return false;
+      }
+    }
+    if (out != nullptr) {
+      const T narrowed = static_cast<T>(value);
+      std::memcpy(out, &narrowed, sizeof narrowed);
+    }
+    return true;
+  });
+}
+
+void BitRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
+  ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
+    length = 1;
+    const std::optional<Number> number = ReadNumber(c, row);
+    if (!number) {
+      NotANumber(i, c, is);
+      return false;
+    }
+    const double value = ToDouble(*number);
+    if (!(value > -1.0 && value < 2.0) || std::isnan(value)) {
+      is.push_back({i, "22003", "numeric value out of range for SQL_C_BIT (must be 0 or 1)", true});
+      return false;
+    }
+    const unsigned char bit = value >= 1.0 ? 1 : 0;
+    if (value != 0.0 && value != 1.0) is.push_back({i, "01S07", "fractional truncation", false});
+    if (value < 0.0) {
+      is.push_back({i, "22003", "numeric value out of range for SQL_C_BIT (must be 0 or 1)", true});
+      return false;
+    }
+    if (out != nullptr) *reinterpret_cast<unsigned char*>(out) = bit;
+    return true;
+  });
+}
+
+// ---- dates and timestamps --------------------------------------------------------
+
+// The instant of a temporal cell in epoch microseconds (UTC), or nullopt when
+// the cell is not temporal and its text does not parse.
+std::optional<int64_t> ReadMicros(const ColumnVector& c, size_t row, bool& is_date_only) {
+  const size_t slot = c.Slot(row);
+  is_date_only = false;
+  switch (c.type) {
+    case VectorType::kDate:
+      is_date_only = true;
+      return FloorDiv(c.int64_values[slot], kMicrosPerDay) * kMicrosPerDay;
+    case VectorType::kDateTime:
+    case VectorType::kTimestamp:
+    case VectorType::kInt96:
+    case VectorType::kTimestampTz:
+      return c.int64_values[slot];
+    case VectorType::kString:
+      return ParseTimestampText(c.text_values[slot], is_date_only);
+    default:
+      return std::nullopt;
+  }
+}
+
+bool YearFits(int64_t year) { return year >= std::numeric_limits<SQLSMALLINT>::min() && year <= std::numeric_limits<SQLSMALLINT>::max(); }
+
+void DateRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
+  ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
+    length = sizeof(SQL_DATE_STRUCT);
+    bool date_only = false;
+    const std::optional<int64_t> micros = ReadMicros(c, row, date_only);
+    if (!micros) {
+      is.push_back({i, "22018", "invalid character value for cast to a date", true});
+      return false;
+    }
+    const CivilTimestamp ts = TimestampFromMicros(*micros);
+    if (!YearFits(ts.date.year)) {
+      is.push_back({i, "22008", "datetime field overflow: year outside SQL_DATE_STRUCT's range", true});
+      return false;
+    }
+    if (out != nullptr) {
+      SQL_DATE_STRUCT value{static_cast<SQLSMALLINT>(ts.date.year), static_cast<SQLUSMALLINT>(ts.date.month),
+                            static_cast<SQLUSMALLINT>(ts.date.day)};
+      std::memcpy(out, &value, sizeof value);
+    }
+    if (ts.hour != 0 || ts.minute != 0 || ts.second != 0 || ts.microsecond != 0) {
+      is.push_back({i, "01S07", "fractional truncation: the time of day was dropped", false});
+    }
+    return true;
+  });
+}
+
+void TimeRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
+  ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
+    length = sizeof(SQL_TIME_STRUCT);
+    bool date_only = false;
+    const std::optional<int64_t> micros = ReadMicros(c, row, date_only);
+    if (!micros || date_only) {
+      is.push_back({i, "22018", "invalid character value for cast to a time", true});
+      return false;
+    }
+    const CivilTimestamp ts = TimestampFromMicros(*micros);
+    if (out != nullptr) {
+      SQL_TIME_STRUCT value{static_cast<SQLUSMALLINT>(ts.hour), static_cast<SQLUSMALLINT>(ts.minute),
+                            static_cast<SQLUSMALLINT>(ts.second)};
+      std::memcpy(out, &value, sizeof value);
+    }
+    if (ts.microsecond != 0) is.push_back({i, "01S07", "fractional truncation: fractional seconds dropped", false});
+    return true;
+  });
+}
+
+void TimestampRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
+  ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
+    length = sizeof(SQL_TIMESTAMP_STRUCT);
+    bool date_only = false;
+    const std::optional<int64_t> micros = ReadMicros(c, row, date_only);
+    if (!micros) {
+      is.push_back({i, "22018", "invalid character value for cast to a timestamp", true});
+      return false;
+    }
+    const CivilTimestamp ts = TimestampFromMicros(*micros);
+    if (!YearFits(ts.date.year)) {
+      is.push_back({i, "22008", "datetime field overflow: year outside SQL_TIMESTAMP_STRUCT's range", true});
+      return false;
+    }
+    if (out != nullptr) {
+      SQL_TIMESTAMP_STRUCT value{static_cast<SQLSMALLINT>(ts.date.year),
+                                 static_cast<SQLUSMALLINT>(ts.date.month),
+                                 static_cast<SQLUSMALLINT>(ts.date.day),
+                                 static_cast<SQLUSMALLINT>(ts.hour),
+                                 static_cast<SQLUSMALLINT>(ts.minute),
+                                 static_cast<SQLUSMALLINT>(ts.second),
+                                 ts.microsecond * 1000};
+      std::memcpy(out, &value, sizeof value);
+    }
+    return true;
+  });
+}
+
+// ---- text and binary ----------------------------------------------------------
+
+// UTF-8 bytes [0, n) without splitting a character: backs n up to a lead byte.
+size_t Utf8Boundary(std::string_view s, size_t n) {
+  while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+// UTF-16 units [0, n) without splitting a surrogate pair.
+size_t Utf16Boundary(std::u16string_view s, size_t n) {
+  if (n > 0 && n < s.size() && s[n] >= 0xDC00 && s[n] <= 0xDFFF) --n;
+  return n;
+}
+
+std::string CellText(const ColumnVector& c, size_t row) {
+  std::string text;
+  AppendCellText(c, row, text);
+  return text;
+}
+
+// Hex text of raw bytes: the SQL_C_CHAR form of a BINARY value.
+std::string HexText(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  std::string hex;
+  hex.reserve(bytes.size() * 2);
+  for (const char byte : bytes) {
+    hex.push_back(kDigits[(static_cast<unsigned char>(byte) >> 4) & 0xF]);
+    hex.push_back(kDigits[static_cast<unsigned char>(byte) & 0xF]);
+  }
+  return hex;
+}
+
+std::string CharText(const ColumnVector& c, size_t row) {
+  if (c.type == VectorType::kBinary) return HexText(c.text_values[c.Slot(row)]);
+  return CellText(c, row);
+}
+
+// Copies text[offset..] into a NUL-terminated buffer of `capacity` bytes.
+// Returns the bytes copied (excluding the terminator).
+size_t CopyChars(std::string_view text, char* out, SQLLEN capacity) {
+  if (out == nullptr || capacity <= 0) return 0;
+  const size_t room = static_cast<size_t>(capacity) - 1;
+  const size_t n = text.size() <= room ? text.size() : Utf8Boundary(text, room);
+  std::memcpy(out, text.data(), n);
+  out[n] = '\0';
+  return n;
+}
+
+size_t CopyWide(std::u16string_view text, char* out, SQLLEN capacity) {
+  if (out == nullptr || capacity < static_cast<SQLLEN>(sizeof(char16_t))) return 0;
+  const size_t room = static_cast<size_t>(capacity) / sizeof(char16_t) - 1;
+  const size_t n = text.size() <= room ? text.size() : Utf16Boundary(text, room);
+  std::memcpy(out, text.data(), n * sizeof(char16_t));
+  const char16_t terminator = 0;
+  std::memcpy(out + n * sizeof(char16_t), &terminator, sizeof terminator);
+  return n;
+}
+
+void Truncated(size_t i, CellIssues& issues) {
+  issues.push_back({i, "01004", "string data, right truncated", false});
+}
+
+void CharRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
+  std::string text;
+  ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
+    text.clear();
+    if (c.type == VectorType::kBinary) {
+      text = HexText(c.text_values[c.Slot(row)]);
+    } else {
+      AppendCellText(c, row, text);
+    }
+    length = static_cast<SQLLEN>(text.size());
+    if (CopyChars(text, out, t.buffer_length) < text.size()) Truncated(i, is);
+    return true;
+  });
+}
+
+void WideRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
+  ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
+    const std::u16string text = Utf8ToUtf16(CharText(c, row));
+    length = static_cast<SQLLEN>(text.size() * sizeof(char16_t));
+    if (CopyWide(text, out, t.buffer_length) < text.size()) Truncated(i, is);
+    return true;
+  });
+}
+
+void BinaryRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
+  ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
+    const std::string_view bytes = c.text_values[c.Slot(row)];
+    length = static_cast<SQLLEN>(bytes.size());
+    const size_t room = t.buffer_length > 0 ? static_cast<size_t>(t.buffer_length) : 0;
+    const size_t n = bytes.size() < room ? bytes.size() : room;
+    if (out != nullptr) std::memcpy(out, bytes.data(), n);
+    if (n < bytes.size()) Truncated(i, is);
+    return true;
+  });
+}
+
+// ---- the table ------------------------------------------------------------------
+
+bool IsTextType(VectorType type) {
+  return type == VectorType::kString || type == VectorType::kArray || type == VectorType::kMap ||
+         type == VectorType::kStruct;
+}
+bool IsNumericType(VectorType type) {
+  return type == VectorType::kInteger || type == VectorType::kLong || type == VectorType::kDouble ||
+         type == VectorType::kFloat || type == VectorType::kBoolean || type == VectorType::kDecimal128;
+}
+bool IsTemporalType(VectorType type) {
+  return type == VectorType::kDate || type == VectorType::kDateTime || type == VectorType::kTimestamp ||
+         type == VectorType::kInt96 || type == VectorType::kTimestampTz;
+}
+
+}  // namespace
+
+SQLSMALLINT ResolveDefaultCType(VectorType type) {
+  switch (type) {
+    case VectorType::kLong: return SQL_C_SBIGINT;
+    case VectorType::kInteger: return SQL_C_SLONG;
+    case VectorType::kDouble: return SQL_C_DOUBLE;
+    case VectorType::kFloat: return SQL_C_FLOAT;
+    case VectorType::kBoolean: return SQL_C_BIT;
+    case VectorType::kDate: return SQL_C_TYPE_DATE;
+    case VectorType::kDateTime:
+    case VectorType::kTimestamp:
+    case VectorType::kInt96: return SQL_C_TYPE_TIMESTAMP;
+    case VectorType::kBinary: return SQL_C_BINARY;
+    default: return SQL_C_CHAR;
+  }
+}
+
+size_t FixedSizeOf(SQLSMALLINT c_type) {
+  switch (c_type) {
+    case SQL_C_SBIGINT:
+    case SQL_C_UBIGINT:
+    case SQL_C_DOUBLE: return 8;
+    case SQL_C_SLONG:
+    case SQL_C_LONG:
+    case SQL_C_ULONG:
+    case SQL_C_FLOAT: return 4;
+    case SQL_C_SSHORT:
+    case SQL_C_SHORT:
+    case SQL_C_USHORT: return 2;
+    case SQL_C_STINYINT:
+    case SQL_C_TINYINT:
+    case SQL_C_UTINYINT:
+    case SQL_C_BIT: return 1;
+    case SQL_C_TYPE_DATE:
+    case SQL_C_DATE: return sizeof(SQL_DATE_STRUCT);
+    case SQL_C_TYPE_TIME:
+    case SQL_C_TIME: return sizeof(SQL_TIME_STRUCT);
+    case SQL_C_TYPE_TIMESTAMP:
+    case SQL_C_TIMESTAMP: return sizeof(SQL_TIMESTAMP_STRUCT);
+    default: return 0;
+  }
+}
+
+bool IsPiecewise(SQLSMALLINT c_type) { return c_type == SQL_C_CHAR || c_type == SQL_C_WCHAR || c_type == SQL_C_BINARY; }
+
+RunConverter FindConverter(VectorType type, SQLSMALLINT c_type) {
+  // Every type has a character form; a NULL-typed column converts to anything.
+  if (c_type == SQL_C_CHAR) return CharRun;
+  if (c_type == SQL_C_WCHAR) return WideRun;
+  if (type == VectorType::kNull) return CharRun;
+  const bool numeric = IsNumericType(type) || IsTextType(type);
+  const bool temporal = IsTemporalType(type) || IsTextType(type);
+  switch (c_type) {
+    case SQL_C_BINARY:
+      return (type == VectorType::kBinary || IsTextType(type)) ? BinaryRun : nullptr;
+    case SQL_C_SBIGINT:
+      if (type == VectorType::kLong || type == VectorType::kInteger) return Int64Run;
+      return numeric ? IntegerRun<int64_t> : nullptr;
+    case SQL_C_UBIGINT: return numeric ? IntegerRun<uint64_t> : nullptr;
+    case SQL_C_SLONG:
+    case SQL_C_LONG: return numeric ? IntegerRun<int32_t> : nullptr;
+    case SQL_C_ULONG: return numeric ? IntegerRun<uint32_t> : nullptr;
+    case SQL_C_SSHORT:
+    case SQL_C_SHORT: return numeric ? IntegerRun<int16_t> : nullptr;
+    case SQL_C_USHORT: return numeric ? IntegerRun<uint16_t> : nullptr;
+    case SQL_C_STINYINT:
+    case SQL_C_TINYINT: return numeric ? IntegerRun<int8_t> : nullptr;
+    case SQL_C_UTINYINT: return numeric ? IntegerRun<uint8_t> : nullptr;
+    case SQL_C_DOUBLE: return numeric ? FloatingRun<double> : nullptr;
+    case SQL_C_FLOAT: return numeric ? FloatingRun<float> : nullptr;
+    case SQL_C_BIT: return numeric ? BitRun : nullptr;
+    case SQL_C_TYPE_DATE:
+    case SQL_C_DATE: return temporal ? DateRun : nullptr;
+    case SQL_C_TYPE_TIME:
+    case SQL_C_TIME: return (temporal && type != VectorType::kDate) ? TimeRun : nullptr;
+    case SQL_C_TYPE_TIMESTAMP:
+    case SQL_C_TIMESTAMP: return temporal ? TimestampRun : nullptr;
+    default: return nullptr;
+  }
+}
+
+SQLRETURN GetPiece(const ColumnVector& c, size_t row, const Target& t, size_t& offset, CellIssues& issues) {
+  // Re-rendering per piece keeps no per-cell cache; pieces are rare and small.
+  SQLLEN remaining = 0;
+  size_t copied = 0;
+  size_t total = 0;
+  if (t.c_type == SQL_C_WCHAR) {
+    const std::u16string text = Utf8ToUtf16(CharText(c, row));
+    total = text.size();
+    if (offset >= total && offset != 0) return SQL_NO_DATA;
+    const std::u16string_view rest = std::u16string_view(text).substr(offset);
+    remaining = static_cast<SQLLEN>(rest.size() * sizeof(char16_t));
+    copied = CopyWide(rest, t.data, t.buffer_length);
+  } else if (t.c_type == SQL_C_BINARY) {
+    const std::string_view bytes = c.text_values[c.Slot(row)];
+    total = bytes.size();
+    if (offset >= total && offset != 0) return SQL_NO_DATA;
+    const std::string_view rest = bytes.substr(offset);
+    remaining = static_cast<SQLLEN>(rest.size());
+    const size_t room = t.buffer_length > 0 ? static_cast<size_t>(t.buffer_length) : 0;
+    copied = rest.size() < room ? rest.size() : room;
+    if (t.data != nullptr) std::memcpy(t.data, rest.data(), copied);
+  } else {
+    const std::string text = CharText(c, row);
+    total = text.size();
+    if (offset >= total && offset != 0) return SQL_NO_DATA;
+    const std::string_view rest = std::string_view(text).substr(offset);
+    remaining = static_cast<SQLLEN>(rest.size());
+    copied = CopyChars(rest, t.data, t.buffer_length);
+  }
+  if (t.octet_length != nullptr) *t.octet_length = remaining;
+  if (t.indicator != nullptr && t.indicator != t.octet_length) *t.indicator = 0;
+  const size_t before = offset;
+  offset += copied;
+  // An empty value is returned once; the next call reports SQL_NO_DATA.
+  if (total == 0) offset = 1;
+  if (before + copied < total) {
+    Truncated(0, issues);
+    return SQL_SUCCESS_WITH_INFO;
+  }
+  return SQL_SUCCESS;
+}
+
+}  // namespace e6odbc::convert

@@ -1,0 +1,38 @@
+// How each e6data type looks to an ODBC application: SQL type, column size,
+// decimal digits, display size, octet length and default C type, per the
+// ODBC 3.8 appendix D tables. One table (sql_type_info.cc) drives
+// SQLDescribeCol, SQLColAttribute and the IRD; docs/type-mapping.md mirrors it.
+#pragma once
+
+#include <sql.h>
+#include <sqlext.h>
+
+#include <string_view>
+
+#include "wire/column_batch.h"
+
+namespace e6odbc::convert {
+
+// Strings have no declared length in result metadata; this is what the driver
+// reports as their column size (characters).
+inline constexpr SQLULEN kStringColumnSize = 65535;
+
+struct SqlTypeInfo {
+  SQLSMALLINT sql_type;       // concise type (SQL_DESC_CONCISE_TYPE)
+  SQLSMALLINT verbose_type;   // SQL_DESC_TYPE (SQL_DATETIME for dates and timestamps)
+  SQLSMALLINT datetime_code;  // SQL_DESC_DATETIME_INTERVAL_CODE, or 0
+  SQLULEN column_size;        // characters / digits / bytes as ODBC defines per type
+  SQLSMALLINT decimal_digits;
+  SQLLEN display_size;
+  SQLLEN octet_length;
+  SQLSMALLINT num_prec_radix;  // 10, 2 or 0
+  SQLSMALLINT default_c_type;
+  bool is_unsigned;
+  std::string_view type_name;  // data-source type name, e.g. "LONG"
+};
+
+// `decimal_scale` is used for DECIMAL128 (from the first batch; spec §6 Rec).
+// `wide_strings` selects SQL_WVARCHAR over SQL_VARCHAR for text.
+SqlTypeInfo DescribeWireType(wire::VectorType type, int32_t decimal_scale, bool wide_strings);
+
+}  // namespace e6odbc::convert

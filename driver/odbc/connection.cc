@@ -1,0 +1,170 @@
+#include "odbc/connection.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "common/driver_error.h"
+#include "common/text.h"
+#include "config/connection_string.h"
+#include "config/dsn.h"
+#include "odbc/statement.h"
+#include "session/session.h"
+
+namespace e6odbc::odbc {
+namespace {
+
+session::SessionSettings ToSessionSettings(const config::ConnectionOptions& o, SQLUINTEGER login_timeout) {
+  session::SessionSettings s;
+  s.host = o.host;
+  s.port = o.EffectivePort();
+  s.user = o.user;
+  s.password = o.password;
+  s.database = o.database;
+  s.catalog = o.catalog;
+  s.cluster_name = o.cluster_name;
+  s.secure = o.secure;
+  s.prepare_timeout = std::chrono::seconds(o.prepare_timeout_seconds);
+  s.login_timeout = std::chrono::seconds(login_timeout);
+  return s;
+}
+
+template <typename T>
+SQLRETURN PutValue(SQLPOINTER target, T value) {
+  if (target != nullptr) std::memcpy(target, &value, sizeof value);
+  return SQL_SUCCESS;
+}
+
+}  // namespace
+
+Connection::Connection(Environment& environment) : Handle(kKind), environment_(environment) {}
+
+Connection::~Connection() {
+  statements_.clear();  // statements release their server queries while the session lives
+  session_.reset();
+}
+
+session::Session& Connection::session() {
+  if (!session_) throw DriverError("08003", "connection not open");
+  return *session_;
+}
+
+void Connection::Open(config::ConnectionOptions options) {
+  if (session_) throw DriverError("08002", "connection already open; call SQLDisconnect first");
+  config::Validate(options);
+  auto session = std::make_unique<session::Session>(ToSessionSettings(options, login_timeout_));
+  session->EnsureAuthenticated();
+  options_ = std::move(options);
+  session_ = std::move(session);
+}
+
+SQLRETURN Connection::Connect(const std::string& dsn, const std::string& user, const std::string& password) {
+  std::vector<config::Attribute> given;
+  given.push_back({"DSN", dsn});
+  if (!user.empty()) given.push_back({"UID", user});
+  if (!password.empty()) given.push_back({"PWD", password});
+  // First occurrence wins: the arguments of SQLConnect override the DSN.
+  std::vector<config::Attribute> from_dsn = config::ReadDsn(dsn);
+  given.insert(given.end(), from_dsn.begin(), from_dsn.end());
+  config::ConnectionOptions options;
+  std::vector<config::UnknownKey> unknown;
+  config::ApplyAttributes(given, options, unknown);
+  Open(std::move(options));
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Connection::DriverConnect(const std::string& connection_string, SQLUSMALLINT, OutText out,
+                                    SQLLEN* out_length) {
+  std::vector<config::Attribute> attributes = config::ParseConnectionString(connection_string);
+  // The leftmost of DSN and DRIVER decides whether a data source is read.
+  const auto source = std::find_if(attributes.begin(), attributes.end(), [](const config::Attribute& a) {
+    return EqualsIgnoreCase(a.key, "DSN") || EqualsIgnoreCase(a.key, "DRIVER");
+  });
+  if (source != attributes.end() && EqualsIgnoreCase(source->key, "DSN") && !source->value.empty()) {
+    std::vector<config::Attribute> from_dsn = config::ReadDsn(source->value);
+    attributes.insert(attributes.end(), from_dsn.begin(), from_dsn.end());
+  }
+  config::ConnectionOptions options;
+  std::vector<config::UnknownKey> unknown;
+  config::ApplyAttributes(attributes, options, unknown);
+  for (const config::UnknownKey& key : unknown) {
+    std::string message = "unknown connection key '" + key.key + "' ignored";
+    if (!key.suggestion.empty()) message += " (did you mean '" + key.suggestion + "'?)";
+    diagnostics().Add("01S09", message);
+  }
+  Open(std::move(options));
+  const SQLLEN length = out.Write(config::ToConnectionString(options_));
+  if (out_length != nullptr) *out_length = length;
+  if (out.truncated()) diagnostics().Add("01004", "string data, right truncated: the completed connection string");
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Connection::Disconnect() {
+  if (!session_) throw DriverError("08003", "connection not open");
+  statements_.clear();
+  session_.reset();
+  return SQL_SUCCESS;
+}
+
+Statement& Connection::AddStatement() {
+  if (!session_) throw DriverError("08003", "connection not open");
+  statements_.push_back(std::make_unique<Statement>(*this));
+  return *statements_.back();
+}
+
+void Connection::RemoveStatement(Statement& statement) {
+  std::erase_if(statements_, [&](const std::unique_ptr<Statement>& s) { return s.get() == &statement; });
+}
+
+SQLRETURN Connection::SetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER length) {
+  const auto as_uint = static_cast<SQLUINTEGER>(reinterpret_cast<SQLULEN>(value));
+  switch (attribute) {
+    case SQL_ATTR_LOGIN_TIMEOUT: login_timeout_ = as_uint; return SQL_SUCCESS;
+    case SQL_ATTR_CONNECTION_TIMEOUT: connection_timeout_ = as_uint; return SQL_SUCCESS;
+    case SQL_ATTR_ACCESS_MODE: access_mode_ = as_uint; return SQL_SUCCESS;
+    case SQL_ATTR_AUTOCOMMIT:
+      // e6data has no transactions: every statement is its own unit of work.
+      autocommit_ = as_uint;
+      return SQL_SUCCESS;
+    case SQL_ATTR_METADATA_ID: metadata_id_ = as_uint; return SQL_SUCCESS;
+    case SQL_ATTR_TXN_ISOLATION: txn_isolation_ = as_uint; return SQL_SUCCESS;
+    case SQL_ATTR_PACKET_SIZE: packet_size_ = as_uint; return SQL_SUCCESS;
+    case SQL_ATTR_QUIET_MODE: quiet_mode_ = reinterpret_cast<SQLLEN>(value); return SQL_SUCCESS;
+    case SQL_ATTR_CURRENT_CATALOG:
+      options_.catalog = InText(static_cast<const SQLCHAR*>(value), length);
+      return SQL_SUCCESS;
+    case SQL_ATTR_ASYNC_ENABLE:
+      if (as_uint != SQL_ASYNC_ENABLE_OFF) throw DriverError("HYC00", "asynchronous execution is not supported");
+      return SQL_SUCCESS;
+    case SQL_ATTR_ODBC_CURSORS:
+    case SQL_ATTR_TRACE:
+    case SQL_ATTR_TRACEFILE:
+      return SQL_SUCCESS;  // handled by the driver manager
+    default:
+      throw DriverError("HY092", "unsupported connection attribute " + std::to_string(attribute));
+  }
+}
+
+SQLRETURN Connection::GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER, SQLINTEGER* string_length,
+                                   OutText text) {
+  switch (attribute) {
+    case SQL_ATTR_LOGIN_TIMEOUT: return PutValue<SQLUINTEGER>(value, login_timeout_);
+    case SQL_ATTR_CONNECTION_TIMEOUT: return PutValue<SQLUINTEGER>(value, connection_timeout_);
+    case SQL_ATTR_ACCESS_MODE: return PutValue<SQLUINTEGER>(value, access_mode_);
+    case SQL_ATTR_AUTOCOMMIT: return PutValue<SQLUINTEGER>(value, autocommit_);
+    case SQL_ATTR_METADATA_ID: return PutValue<SQLUINTEGER>(value, metadata_id_);
+    case SQL_ATTR_TXN_ISOLATION: return PutValue<SQLUINTEGER>(value, txn_isolation_);
+    case SQL_ATTR_PACKET_SIZE: return PutValue<SQLUINTEGER>(value, static_cast<SQLUINTEGER>(packet_size_));
+    case SQL_ATTR_ASYNC_ENABLE: return PutValue<SQLULEN>(value, SQL_ASYNC_ENABLE_OFF);
+    case SQL_ATTR_AUTO_IPD: return PutValue<SQLUINTEGER>(value, SQL_FALSE);
+    case SQL_ATTR_CONNECTION_DEAD: return PutValue<SQLUINTEGER>(value, session_ ? SQL_CD_FALSE : SQL_CD_TRUE);
+    case SQL_ATTR_CURRENT_CATALOG: {
+      StoreLength(string_length, text.Write(options_.catalog));
+      if (text.truncated()) diagnostics().Add("01004", "string data, right truncated");
+      return SQL_SUCCESS;
+    }
+    default:
+      throw DriverError("HY092", "unsupported connection attribute " + std::to_string(attribute));
+  }
+}
+
+}  // namespace e6odbc::odbc

@@ -1,0 +1,73 @@
+// Connection: the ODBC connection handle. Resolves options (DSN, connection
+// string), owns the session::Session while connected and the statements
+// allocated on it, and holds the connection attributes.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/connection_options.h"
+#include "odbc/handle.h"
+#include "odbc/text_io.h"
+
+namespace e6odbc::session {
+class Session;
+}
+
+namespace e6odbc::odbc {
+
+class Environment;
+class Statement;
+
+class Connection : public Handle {
+ public:
+  static constexpr HandleKind kKind = HandleKind::kConnection;
+  explicit Connection(Environment& environment);
+  ~Connection() override;
+
+  Environment& environment() noexcept { return environment_; }
+
+  // SQLConnect: DSN from odbc.ini, with user/password overriding it.
+  SQLRETURN Connect(const std::string& dsn, const std::string& user, const std::string& password);
+  // SQLDriverConnect (no prompting: this driver has no dialog). Writes the
+  // completed connection string to `out`.
+  SQLRETURN DriverConnect(const std::string& connection_string, SQLUSMALLINT completion, OutText out,
+                          SQLLEN* out_length);
+  SQLRETURN Disconnect();
+
+  bool connected() const noexcept { return session_ != nullptr; }
+  // The live session; throws 08003 when not connected.
+  session::Session& session();
+  const config::ConnectionOptions& options() const noexcept { return options_; }
+
+  Statement& AddStatement();
+  void RemoveStatement(Statement& statement);
+
+  SQLRETURN SetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER length);
+  SQLRETURN GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER buffer_length,
+                         SQLINTEGER* string_length, OutText text);
+
+  // Strings reported as SQL_WVARCHAR rather than SQL_VARCHAR (future DSN key).
+  bool wide_strings() const noexcept { return false; }
+
+ private:
+  // Opens the session and authenticates (so bad credentials fail here).
+  void Open(config::ConnectionOptions options);
+
+  Environment& environment_;
+  config::ConnectionOptions options_;
+  std::unique_ptr<session::Session> session_;
+  std::vector<std::unique_ptr<Statement>> statements_;
+
+  SQLUINTEGER login_timeout_ = 0;       // seconds, 0 = none
+  SQLUINTEGER connection_timeout_ = 0;  // seconds, 0 = none
+  SQLUINTEGER access_mode_ = SQL_MODE_READ_ONLY;
+  SQLUINTEGER autocommit_ = SQL_AUTOCOMMIT_ON;
+  SQLUINTEGER metadata_id_ = SQL_FALSE;
+  SQLUINTEGER txn_isolation_ = SQL_TXN_SERIALIZABLE;
+  SQLULEN packet_size_ = 0;
+  SQLLEN quiet_mode_ = 0;
+};
+
+}  // namespace e6odbc::odbc

@@ -1,0 +1,493 @@
+#include "odbc/statement.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "common/driver_error.h"
+#include "convert/converters.h"
+#include "convert/sql_type_info.h"
+#include "odbc/connection.h"
+#include "session/query.h"
+#include "session/session.h"
+
+namespace e6odbc::odbc {
+namespace {
+
+template <typename T>
+SQLRETURN PutValue(SQLPOINTER target, T value) {
+  if (target != nullptr) std::memcpy(target, &value, sizeof value);
+  return SQL_SUCCESS;
+}
+
+template <typename T>
+T* Offset(T* pointer, SQLLEN bytes) {
+  return pointer == nullptr ? nullptr : reinterpret_cast<T*>(reinterpret_cast<char*>(pointer) + bytes);
+}
+
+bool IsKnownCType(SQLSMALLINT c_type) {
+  return c_type == SQL_C_DEFAULT || c_type == SQL_C_CHAR || c_type == SQL_C_WCHAR || c_type == SQL_C_BINARY ||
+         convert::FixedSizeOf(c_type) != 0 || c_type == SQL_C_NUMERIC || c_type == SQL_C_GUID;
+}
+
+}  // namespace
+
+Statement::Statement(Connection& connection) : Handle(kKind), connection_(connection) {}
+
+Statement::~Statement() { ReleaseQuery(); }
+
+// ---- execution -------------------------------------------------------------------
+
+void Statement::ReleaseQuery() noexcept {
+  if (query_) query_->Close();
+  batch_.reset();
+  next_row_ = 0;
+  at_end_ = false;
+  has_current_row_ = false;
+  rows_delivered_ = 0;
+  getdata_column_ = 0;
+}
+
+SQLRETURN Statement::Prepare(const std::string& sql) {
+  if (state_ == State::kCursorOpen) throw DriverError("24000", "invalid cursor state: a cursor is open");
+  ReleaseQuery();
+  query_ = connection_.session().NewQuery();
+  sql_ = sql;
+  state_ = State::kAllocated;
+  query_->Prepare(sql_);
+  state_ = State::kPrepared;
+  prepared_query_fresh_ = true;
+  executed_early_ = false;
+  ird_.Truncate(0);
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::Execute() {
+  if (state_ == State::kAllocated) throw DriverError("HY010", "function sequence error: no prepared statement");
+  if (executed_early_) {  // a metadata call already ran it; hand over that cursor
+    executed_early_ = false;
+    return SQL_SUCCESS;
+  }
+  if (state_ == State::kCursorOpen) throw DriverError("24000", "invalid cursor state: a cursor is open");
+  RunQuery();
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::ExecDirect(const std::string& sql) {
+  Prepare(sql);
+  RunQuery();
+  return SQL_SUCCESS;
+}
+
+void Statement::RunQuery() {
+  // A query id serves one execution: re-executing prepares the text again.
+  if (!prepared_query_fresh_) query_->Prepare(sql_);
+  prepared_query_fresh_ = false;
+  query_->Execute();
+  state_ = State::kCursorOpen;
+  const int64_t reported = query_->metadata().row_count;
+  row_count_ = reported >= 0 ? reported : -1;
+  DescribeResults();
+}
+
+void Statement::DescribeResults() {
+  const wire::ResultMetadata& metadata = query_->metadata();
+  // The first batch tells DECIMAL128 scales (metadata only says DECIMAL128);
+  // reading it now also surfaces a failing query at execute time.
+  HasRow();
+  ird_.Truncate(0);
+  for (size_t i = 0; i < metadata.columns.size(); ++i) {
+    const wire::ColumnDescriptor& column = metadata.columns[i];
+    wire::VectorType type = wire::VectorTypeFromName(column.type_name).value_or(wire::VectorType::kString);
+    int32_t scale = 0;
+    if (batch_ && i < batch_->columns().size()) {
+      const wire::ColumnVector& vector = batch_->columns()[i];
+      if (!wire::VectorTypeFromName(column.type_name)) type = vector.type;
+      if (!vector.decimal_values.empty()) scale = vector.decimal_values.front().scale;
+    }
+    const convert::SqlTypeInfo info = convert::DescribeWireType(type, scale, connection_.wide_strings());
+    DescriptorRecord& r = ird_.Record(static_cast<SQLSMALLINT>(i + 1));
+    SetConciseType(r, info.sql_type);
+    r.name = column.name;
+    r.type_name = std::string(info.type_name);
+    r.length = info.column_size;
+    r.precision = static_cast<SQLSMALLINT>(info.column_size);
+    r.scale = info.decimal_digits;
+    r.octet_length = info.octet_length;
+    r.display_size = info.display_size;
+    r.num_prec_radix = info.num_prec_radix;
+    r.is_unsigned = info.is_unsigned ? SQL_TRUE : SQL_FALSE;
+    r.nullable = SQL_NULLABLE;  // result metadata carries no nullability
+    r.case_sensitive = (info.sql_type == SQL_VARCHAR || info.sql_type == SQL_WVARCHAR) ? SQL_TRUE : SQL_FALSE;
+    r.searchable = SQL_PRED_SEARCHABLE;
+  }
+}
+
+void Statement::RequireResults(const char* function) {
+  if (state_ == State::kAllocated) {
+    throw DriverError("HY010", std::string("function sequence error: ") + function + " before SQLPrepare or SQLExecDirect");
+  }
+  if (state_ == State::kPrepared) {
+    // Describing a prepared statement needs its result metadata, which the
+    // engine only produces on execution: execute now, SQLExecute reuses it.
+    RunQuery();
+    executed_early_ = true;
+  }
+}
+
+// ---- metadata ------------------------------------------------------------------------
+
+SQLRETURN Statement::NumResultCols(SQLSMALLINT* count) {
+  RequireResults("SQLNumResultCols");
+  return PutValue<SQLSMALLINT>(count, ird_.count());
+}
+
+SQLRETURN Statement::DescribeCol(SQLUSMALLINT column, OutText name, SQLSMALLINT* name_length, SQLSMALLINT* data_type,
+                                 SQLULEN* column_size, SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable) {
+  RequireResults("SQLDescribeCol");
+  const DescriptorRecord* r = ird_.Find(static_cast<SQLSMALLINT>(column));
+  if (r == nullptr) throw DriverError("07009", "invalid descriptor index: column " + std::to_string(column));
+  StoreLength(name_length, name.Write(r->name));
+  if (name.truncated()) diagnostics().Add("01004", "string data, right truncated: column name");
+  StoreLength(data_type, r->concise_type);
+  StoreLength(column_size, static_cast<SQLLEN>(r->length));
+  StoreLength(decimal_digits, r->scale);
+  StoreLength(nullable, r->nullable);
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::ColAttribute(SQLUSMALLINT column, SQLUSMALLINT field, OutText text, SQLSMALLINT* string_length,
+                                  SQLLEN* numeric) {
+  RequireResults("SQLColAttribute");
+  if (field == SQL_DESC_COUNT || field == SQL_COLUMN_COUNT) return PutValue<SQLLEN>(numeric, ird_.count());
+  const DescriptorRecord* r = ird_.Find(static_cast<SQLSMALLINT>(column));
+  if (r == nullptr) throw DriverError("07009", "invalid descriptor index: column " + std::to_string(column));
+  const auto put_text = [&](const std::string& value) {
+    StoreLength(string_length, text.Write(value));
+    if (text.truncated()) diagnostics().Add("01004", "string data, right truncated");
+    return SQL_SUCCESS;
+  };
+  switch (field) {
+    case SQL_DESC_NAME:
+    case SQL_DESC_LABEL:
+    case SQL_DESC_BASE_COLUMN_NAME:
+    case SQL_COLUMN_NAME: return put_text(r->name);
+    case SQL_DESC_TYPE_NAME:
+    case SQL_DESC_LOCAL_TYPE_NAME: return put_text(r->type_name);
+    case SQL_DESC_TABLE_NAME:
+    case SQL_DESC_BASE_TABLE_NAME:
+    case SQL_DESC_SCHEMA_NAME:
+    case SQL_DESC_CATALOG_NAME:
+    case SQL_DESC_LITERAL_PREFIX:
+    case SQL_DESC_LITERAL_SUFFIX: return put_text("");
+    case SQL_DESC_TYPE:
+    case SQL_DESC_CONCISE_TYPE:  // also SQL_COLUMN_TYPE
+      return PutValue<SQLLEN>(numeric, field == SQL_DESC_TYPE ? r->type : r->concise_type);
+    case SQL_DESC_LENGTH:
+    case SQL_COLUMN_PRECISION:
+    case SQL_DESC_PRECISION: return PutValue<SQLLEN>(numeric, static_cast<SQLLEN>(r->length));
+    case SQL_COLUMN_LENGTH:
+    case SQL_DESC_OCTET_LENGTH: return PutValue<SQLLEN>(numeric, r->octet_length);
+    case SQL_DESC_SCALE:
+    case SQL_COLUMN_SCALE: return PutValue<SQLLEN>(numeric, r->scale);
+    case SQL_DESC_DISPLAY_SIZE: return PutValue<SQLLEN>(numeric, r->display_size);
+    case SQL_DESC_NULLABLE:
+    case SQL_COLUMN_NULLABLE: return PutValue<SQLLEN>(numeric, r->nullable);
+    case SQL_DESC_UNSIGNED: return PutValue<SQLLEN>(numeric, r->is_unsigned);
+    case SQL_DESC_NUM_PREC_RADIX: return PutValue<SQLLEN>(numeric, r->num_prec_radix);
+    case SQL_DESC_FIXED_PREC_SCALE: return PutValue<SQLLEN>(numeric, r->fixed_prec_scale);
+    case SQL_DESC_CASE_SENSITIVE: return PutValue<SQLLEN>(numeric, r->case_sensitive);
+    case SQL_DESC_SEARCHABLE: return PutValue<SQLLEN>(numeric, r->searchable);
+    case SQL_DESC_UPDATABLE: return PutValue<SQLLEN>(numeric, r->updatable);
+    case SQL_DESC_AUTO_UNIQUE_VALUE: return PutValue<SQLLEN>(numeric, SQL_FALSE);
+    case SQL_DESC_UNNAMED: return PutValue<SQLLEN>(numeric, r->name.empty() ? SQL_UNNAMED : SQL_NAMED);
+    default:
+      throw DriverError("HY091", "invalid descriptor field identifier " + std::to_string(field));
+  }
+}
+
+SQLRETURN Statement::RowCount(SQLLEN* count) {
+  if (state_ != State::kCursorOpen) throw DriverError("HY010", "function sequence error: no executed statement");
+  return PutValue<SQLLEN>(count, static_cast<SQLLEN>(row_count_));
+}
+
+// ---- fetching --------------------------------------------------------------------------
+
+SQLRETURN Statement::BindCol(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN buffer_length,
+                             SQLLEN* indicator) {
+  if (!IsKnownCType(c_type)) throw DriverError("HY003", "invalid application buffer type " + std::to_string(c_type));
+  if (buffer_length < 0) throw DriverError("HY090", "invalid string or buffer length " + std::to_string(buffer_length));
+  if (column == 0) throw DriverError("07009", "bookmark columns are not supported");
+  if (data == nullptr && indicator == nullptr) {  // unbinds the column
+    if (column <= ard_.count()) {
+      DescriptorRecord& r = ard_.Record(static_cast<SQLSMALLINT>(column));
+      r = DescriptorRecord{};
+      ard_.TrimUnbound();
+    }
+    return SQL_SUCCESS;
+  }
+  DescriptorRecord& r = ard_.Record(static_cast<SQLSMALLINT>(column));
+  SetConciseType(r, c_type);
+  r.data_ptr = data;
+  r.octet_length = buffer_length;
+  r.octet_length_ptr = indicator;
+  r.indicator_ptr = indicator;
+  return SQL_SUCCESS;
+}
+
+bool Statement::HasRow() {
+  while (!batch_ || next_row_ >= batch_->row_count()) {
+    if (at_end_) return false;
+    batch_.reset();  // release the previous batch before the next arrives
+    next_row_ = 0;
+    std::optional<wire::ColumnBatch> next = query_->NextBatch();
+    if (!next) {
+      at_end_ = true;
+      query_->Close();  // free the server query as soon as everything was read
+      return false;
+    }
+    batch_ = std::move(next);
+  }
+  return true;
+}
+
+SQLRETURN Statement::Fetch(SQLSMALLINT orientation) {
+  if (orientation != SQL_FETCH_NEXT) throw DriverError("HY106", "fetch type out of range: the cursor is forward-only");
+  if (state_ != State::kCursorOpen) throw DriverError("24000", "invalid cursor state: no open cursor");
+  executed_early_ = false;
+  has_current_row_ = false;
+  getdata_column_ = 0;
+  const SQLULEN rowset_size = ard_.array_size;
+  const SQLLEN bind_offset = ard_.bind_offset_ptr != nullptr ? *ard_.bind_offset_ptr : 0;
+  SQLUSMALLINT* status = ird_.array_status_ptr;
+  size_t fetched = 0;
+  bool any_error = false;
+  while (fetched < rowset_size && (max_rows_ == 0 || rows_delivered_ < max_rows_) && HasRow()) {
+    size_t run = std::min<size_t>(rowset_size - fetched, batch_->row_count() - next_row_);
+    if (max_rows_ != 0) run = std::min<size_t>(run, max_rows_ - rows_delivered_);
+    const auto& columns = batch_->columns();
+    if (status != nullptr) std::fill(status + fetched, status + fetched + run, SQLUSMALLINT{SQL_ROW_SUCCESS});
+    for (SQLSMALLINT c = 1; c <= ard_.count(); ++c) {
+      const DescriptorRecord& binding = *ard_.Find(c);
+      if (!binding.bound()) continue;
+      if (static_cast<size_t>(c) > columns.size()) {
+        throw DriverError("07009", "invalid descriptor index: column " + std::to_string(c) + " is bound but the result has " +
+                                       std::to_string(columns.size()) + " columns");
+      }
+      const wire::ColumnVector& vector = columns[static_cast<size_t>(c) - 1];
+      SQLSMALLINT c_type = binding.concise_type;
+      if (c_type == SQL_C_DEFAULT) c_type = convert::ResolveDefaultCType(vector.type);
+      const convert::RunConverter converter = convert::FindConverter(vector.type, c_type);
+      if (converter == nullptr) {
+        throw DriverError("07006", "restricted data type attribute violation: column " + std::to_string(c) + " (" +
+                                       std::string(wire::VectorTypeName(vector.type)) +
+                                       ") cannot be converted to C type " + std::to_string(c_type));
+      }
+      const size_t fixed = convert::FixedSizeOf(c_type);
+      const bool row_wise = ard_.bind_type != SQL_BIND_BY_COLUMN;
+      convert::Target target;
+      target.c_type = c_type;
+      target.buffer_length = fixed != 0 ? static_cast<SQLLEN>(fixed) : binding.octet_length;
+      target.data_stride = row_wise ? ard_.bind_type : (fixed != 0 ? fixed : static_cast<size_t>(binding.octet_length));
+      target.indicator_stride = row_wise ? ard_.bind_type : sizeof(SQLLEN);
+      target.data = Offset(static_cast<char*>(binding.data_ptr), bind_offset);
+      target.indicator = Offset(binding.indicator_ptr, bind_offset);
+      target.octet_length = Offset(binding.octet_length_ptr, bind_offset);
+      // Position the buffers at this run's first rowset row.
+      if (target.data != nullptr) target.data += fetched * target.data_stride;
+      if (target.indicator != nullptr) target.indicator = Offset(target.indicator, static_cast<SQLLEN>(fetched * target.indicator_stride));
+      if (target.octet_length != nullptr) target.octet_length = Offset(target.octet_length, static_cast<SQLLEN>(fetched * target.indicator_stride));
+      convert::CellIssues issues;
+      converter(vector, next_row_, run, target, issues);
+      for (const convert::CellIssue& issue : issues) {
+        const size_t rowset_row = fetched + issue.row;
+        diagnostics().Add(issue.sqlstate, issue.message, 0, static_cast<SQLLEN>(rowset_row + 1), c);
+        if (status != nullptr) {
+          SQLUSMALLINT& s = status[rowset_row];
+          if (issue.is_error) s = SQL_ROW_ERROR;
+          else if (s != SQL_ROW_ERROR) s = SQL_ROW_SUCCESS_WITH_INFO;
+        }
+        any_error = any_error || issue.is_error;
+      }
+    }
+    current_row_ = next_row_;  // SQLGetData reads the first row of a one-row rowset
+    next_row_ += run;
+    fetched += run;
+    rows_delivered_ += run;
+  }
+  has_current_row_ = fetched > 0 && rowset_size == 1;
+  if (status != nullptr) {
+    for (size_t i = fetched; i < rowset_size; ++i) status[i] = SQL_ROW_NOROW;
+  }
+  if (ird_.rows_processed_ptr != nullptr) *ird_.rows_processed_ptr = fetched;
+  if (fetched == 0) return SQL_NO_DATA;
+  // A cell error fails a one-row fetch; in a block it only marks its row.
+  if (any_error && rowset_size == 1) return SQL_ERROR;
+  return SQL_SUCCESS;
+}
+
+const wire::ColumnVector& Statement::CurrentColumn(SQLUSMALLINT column) {
+  if (state_ != State::kCursorOpen) throw DriverError("24000", "invalid cursor state: no open cursor");
+  if (ard_.array_size != 1) throw DriverError("HYC00", "SQLGetData with a rowset size above 1 is not supported");
+  if (!has_current_row_) throw DriverError("24000", "invalid cursor state: no current row (call SQLFetch first)");
+  if (column == 0 || column > batch_->columns().size()) {
+    throw DriverError("07009", "invalid descriptor index: column " + std::to_string(column));
+  }
+  return batch_->columns()[column - 1];
+}
+
+SQLRETURN Statement::GetData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN buffer_length,
+                             SQLLEN* indicator) {
+  const wire::ColumnVector& vector = CurrentColumn(column);
+  if (!IsKnownCType(c_type) && c_type != SQL_ARD_TYPE) {
+    throw DriverError("HY003", "invalid application buffer type " + std::to_string(c_type));
+  }
+  if (buffer_length < 0) throw DriverError("HY090", "invalid string or buffer length " + std::to_string(buffer_length));
+  if (c_type == SQL_ARD_TYPE) {
+    const DescriptorRecord* r = ard_.Find(static_cast<SQLSMALLINT>(column));
+    c_type = r != nullptr ? r->concise_type : SQL_C_DEFAULT;
+  }
+  if (c_type == SQL_C_DEFAULT) c_type = convert::ResolveDefaultCType(vector.type);
+  if (column != getdata_column_) {  // moving to another column restarts piecewise reading
+    getdata_column_ = column;
+    getdata_offset_ = 0;
+  }
+  convert::Target target;
+  target.c_type = c_type;
+  target.data = static_cast<char*>(data);
+  target.buffer_length = buffer_length;
+  target.indicator = indicator;
+  target.octet_length = indicator;
+  convert::CellIssues issues;
+  SQLRETURN rc = SQL_SUCCESS;
+  if (vector.IsNull(current_row_)) {
+    if (getdata_offset_ != 0) return SQL_NO_DATA;
+    if (indicator == nullptr) throw DriverError("22002", "indicator variable required but not supplied: column " + std::to_string(column) + " is NULL");
+    *indicator = SQL_NULL_DATA;
+    getdata_offset_ = 1;
+    return SQL_SUCCESS;
+  }
+  if (convert::IsPiecewise(c_type) && convert::FindConverter(vector.type, c_type) != nullptr) {
+    rc = convert::GetPiece(vector, current_row_, target, getdata_offset_, issues);
+    if (rc == SQL_NO_DATA) return SQL_NO_DATA;
+  } else {
+    const convert::RunConverter converter = convert::FindConverter(vector.type, c_type);
+    if (converter == nullptr) {
+      throw DriverError("07006", "restricted data type attribute violation: column " + std::to_string(column) + " (" +
+                                     std::string(wire::VectorTypeName(vector.type)) + ") cannot be converted to C type " +
+                                     std::to_string(c_type));
+    }
+    if (getdata_offset_ != 0) return SQL_NO_DATA;  // fixed-size values are returned once
+    converter(vector, current_row_, 1, target, issues);
+    getdata_offset_ = 1;
+  }
+  for (const convert::CellIssue& issue : issues) {
+    if (issue.is_error) throw DriverError(issue.sqlstate, issue.message);
+    diagnostics().Add(issue.sqlstate, issue.message, 0, 1, static_cast<SQLINTEGER>(column));
+  }
+  return SQL_SUCCESS;
+}
+
+// ---- closing -----------------------------------------------------------------------------
+
+SQLRETURN Statement::CloseCursor(bool must_be_open) {
+  if (state_ != State::kCursorOpen) {
+    if (must_be_open) throw DriverError("24000", "invalid cursor state: no open cursor");
+    return SQL_SUCCESS;
+  }
+  ReleaseQuery();
+  executed_early_ = false;
+  state_ = State::kPrepared;  // the statement can be executed again
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Statement::FreeStmt(SQLUSMALLINT option) {
+  switch (option) {
+    case SQL_CLOSE: return CloseCursor(false);
+    case SQL_UNBIND: ard_.Truncate(0); return SQL_SUCCESS;
+    case SQL_RESET_PARAMS: apd_.Truncate(0); ipd_.Truncate(0); return SQL_SUCCESS;
+    default: throw DriverError("HY092", "invalid SQLFreeStmt option " + std::to_string(option));
+  }
+}
+
+SQLRETURN Statement::MoreResults() {
+  // One result set per statement: closing it leaves nothing more.
+  if (state_ == State::kCursorOpen) CloseCursor(false);
+  return SQL_NO_DATA;
+}
+
+// ---- attributes -----------------------------------------------------------------------------
+
+SQLRETURN Statement::SetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER) {
+  const auto as_ulen = reinterpret_cast<SQLULEN>(value);
+  switch (attribute) {
+    case SQL_ATTR_ROW_ARRAY_SIZE:
+    case SQL_ROWSET_SIZE:
+      if (as_ulen < 1) throw DriverError("HY024", "SQL_ATTR_ROW_ARRAY_SIZE must be at least 1");
+      ard_.array_size = as_ulen;
+      return SQL_SUCCESS;
+    case SQL_ATTR_ROW_BIND_TYPE: ard_.bind_type = as_ulen; return SQL_SUCCESS;
+    case SQL_ATTR_ROW_BIND_OFFSET_PTR: ard_.bind_offset_ptr = static_cast<SQLLEN*>(value); return SQL_SUCCESS;
+    case SQL_ATTR_ROW_STATUS_PTR: ird_.array_status_ptr = static_cast<SQLUSMALLINT*>(value); return SQL_SUCCESS;
+    case SQL_ATTR_ROWS_FETCHED_PTR: ird_.rows_processed_ptr = static_cast<SQLULEN*>(value); return SQL_SUCCESS;
+    case SQL_ATTR_QUERY_TIMEOUT: query_timeout_ = as_ulen; return SQL_SUCCESS;
+    case SQL_ATTR_MAX_ROWS: max_rows_ = as_ulen; return SQL_SUCCESS;
+    case SQL_ATTR_MAX_LENGTH: max_length_ = as_ulen; return SQL_SUCCESS;
+    case SQL_ATTR_RETRIEVE_DATA: retrieve_data_ = as_ulen; return SQL_SUCCESS;
+    case SQL_ATTR_NOSCAN: noscan_ = as_ulen; return SQL_SUCCESS;
+    case SQL_ATTR_METADATA_ID: metadata_id_ = as_ulen; return SQL_SUCCESS;
+    case SQL_ATTR_CURSOR_TYPE:
+      if (as_ulen != SQL_CURSOR_FORWARD_ONLY) {
+        diagnostics().Add("01S02", "option value changed: only forward-only cursors are supported");
+      }
+      return SQL_SUCCESS;
+    case SQL_ATTR_CONCURRENCY:
+      if (as_ulen != SQL_CONCUR_READ_ONLY) diagnostics().Add("01S02", "option value changed: cursors are read-only");
+      return SQL_SUCCESS;
+    case SQL_ATTR_CURSOR_SCROLLABLE:
+      if (as_ulen != SQL_NONSCROLLABLE) throw DriverError("HYC00", "scrollable cursors are not supported");
+      return SQL_SUCCESS;
+    case SQL_ATTR_CURSOR_SENSITIVITY:
+    case SQL_ATTR_ASYNC_ENABLE:
+    case SQL_ATTR_ENABLE_AUTO_IPD:
+    case SQL_ATTR_USE_BOOKMARKS:
+      if (as_ulen != 0) throw DriverError("HYC00", "statement attribute " + std::to_string(attribute) + " is not supported");
+      return SQL_SUCCESS;
+    case SQL_ATTR_PARAMSET_SIZE: apd_.array_size = as_ulen; return SQL_SUCCESS;
+    default:
+      throw DriverError("HY092", "unsupported statement attribute " + std::to_string(attribute));
+  }
+}
+
+SQLRETURN Statement::GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER, SQLINTEGER*) {
+  switch (attribute) {
+    case SQL_ATTR_APP_ROW_DESC: return PutValue<SQLHDESC>(value, static_cast<Handle*>(&ard_));
+    case SQL_ATTR_APP_PARAM_DESC: return PutValue<SQLHDESC>(value, static_cast<Handle*>(&apd_));
+    case SQL_ATTR_IMP_ROW_DESC: return PutValue<SQLHDESC>(value, static_cast<Handle*>(&ird_));
+    case SQL_ATTR_IMP_PARAM_DESC: return PutValue<SQLHDESC>(value, static_cast<Handle*>(&ipd_));
+    case SQL_ATTR_ROW_ARRAY_SIZE:
+    case SQL_ROWSET_SIZE: return PutValue<SQLULEN>(value, ard_.array_size);
+    case SQL_ATTR_ROW_BIND_TYPE: return PutValue<SQLULEN>(value, ard_.bind_type);
+    case SQL_ATTR_ROW_BIND_OFFSET_PTR: return PutValue<SQLPOINTER>(value, ard_.bind_offset_ptr);
+    case SQL_ATTR_ROW_STATUS_PTR: return PutValue<SQLPOINTER>(value, ird_.array_status_ptr);
+    case SQL_ATTR_ROWS_FETCHED_PTR: return PutValue<SQLPOINTER>(value, ird_.rows_processed_ptr);
+    case SQL_ATTR_QUERY_TIMEOUT: return PutValue<SQLULEN>(value, query_timeout_);
+    case SQL_ATTR_MAX_ROWS: return PutValue<SQLULEN>(value, max_rows_);
+    case SQL_ATTR_MAX_LENGTH: return PutValue<SQLULEN>(value, max_length_);
+    case SQL_ATTR_RETRIEVE_DATA: return PutValue<SQLULEN>(value, retrieve_data_);
+    case SQL_ATTR_NOSCAN: return PutValue<SQLULEN>(value, noscan_);
+    case SQL_ATTR_METADATA_ID: return PutValue<SQLULEN>(value, metadata_id_);
+    case SQL_ATTR_CURSOR_TYPE: return PutValue<SQLULEN>(value, SQL_CURSOR_FORWARD_ONLY);
+    case SQL_ATTR_CONCURRENCY: return PutValue<SQLULEN>(value, SQL_CONCUR_READ_ONLY);
+    case SQL_ATTR_CURSOR_SCROLLABLE: return PutValue<SQLULEN>(value, SQL_NONSCROLLABLE);
+    case SQL_ATTR_CURSOR_SENSITIVITY: return PutValue<SQLULEN>(value, SQL_INSENSITIVE);
+    case SQL_ATTR_ASYNC_ENABLE: return PutValue<SQLULEN>(value, SQL_ASYNC_ENABLE_OFF);
+    case SQL_ATTR_ENABLE_AUTO_IPD: return PutValue<SQLULEN>(value, SQL_FALSE);
+    case SQL_ATTR_USE_BOOKMARKS: return PutValue<SQLULEN>(value, SQL_UB_OFF);
+    case SQL_ATTR_PARAMSET_SIZE: return PutValue<SQLULEN>(value, apd_.array_size);
+    case SQL_ATTR_ROW_NUMBER: return PutValue<SQLULEN>(value, has_current_row_ ? rows_delivered_ : 0);
+    default:
+      throw DriverError("HY092", "unsupported statement attribute " + std::to_string(attribute));
+  }
+}
+
+}  // namespace e6odbc::odbc

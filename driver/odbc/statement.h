@@ -1,0 +1,101 @@
+// Statement: the ODBC statement handle. Drives one session::Query at a time
+// (prepare, execute, fetch, close), owns the four implicit descriptors, fills
+// the IRD from result metadata and moves batches into the application's
+// bound buffers a run of rows at a time.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "odbc/descriptor.h"
+#include "odbc/handle.h"
+#include "odbc/text_io.h"
+#include "wire/column_batch.h"
+
+namespace e6odbc::session {
+class Query;
+class ResultSource;
+}  // namespace e6odbc::session
+
+namespace e6odbc::odbc {
+
+class Connection;
+
+class Statement : public Handle {
+ public:
+  static constexpr HandleKind kKind = HandleKind::kStatement;
+  explicit Statement(Connection& connection);
+  ~Statement() override;
+
+  Connection& connection() noexcept { return connection_; }
+
+  SQLRETURN Prepare(const std::string& sql);
+  SQLRETURN Execute();
+  SQLRETURN ExecDirect(const std::string& sql);
+
+  SQLRETURN NumResultCols(SQLSMALLINT* count);
+  SQLRETURN DescribeCol(SQLUSMALLINT column, OutText name, SQLSMALLINT* name_length, SQLSMALLINT* data_type,
+                        SQLULEN* column_size, SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable);
+  SQLRETURN ColAttribute(SQLUSMALLINT column, SQLUSMALLINT field, OutText text, SQLSMALLINT* string_length,
+                         SQLLEN* numeric);
+  SQLRETURN RowCount(SQLLEN* count);
+
+  SQLRETURN BindCol(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN buffer_length,
+                    SQLLEN* indicator);
+  SQLRETURN Fetch(SQLSMALLINT orientation);
+  SQLRETURN GetData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN buffer_length,
+                    SQLLEN* indicator);
+
+  // SQLCloseCursor (must_be_open: 24000 when no cursor) and SQLFreeStmt(SQL_CLOSE).
+  SQLRETURN CloseCursor(bool must_be_open);
+  SQLRETURN FreeStmt(SQLUSMALLINT option);
+  SQLRETURN MoreResults();
+
+  SQLRETURN SetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER length);
+  SQLRETURN GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER buffer_length,
+                         SQLINTEGER* string_length);
+
+  Descriptor& ard() noexcept { return ard_; }
+  Descriptor& ird() noexcept { return ird_; }
+
+ private:
+  enum class State { kAllocated, kPrepared, kCursorOpen };
+
+  void RunQuery();              // execute the prepared query, describe its results
+  void DescribeResults();       // IRD from metadata (+ first batch for decimal scales)
+  bool HasRow();                // a batch holds an unread row (fetches batches as needed)
+  void ReleaseQuery() noexcept; // clears the server query, drops batches
+  const wire::ColumnVector& CurrentColumn(SQLUSMALLINT column);
+  void RequireResults(const char* function);
+
+  Connection& connection_;
+  Descriptor ard_{Descriptor::Role::kArd};
+  Descriptor apd_{Descriptor::Role::kApd};
+  Descriptor ird_{Descriptor::Role::kIrd};
+  Descriptor ipd_{Descriptor::Role::kIpd};
+
+  State state_ = State::kAllocated;
+  std::string sql_;
+  bool prepared_query_fresh_ = false;  // Prepare() ran and its query was not executed yet
+  bool executed_early_ = false;        // executed by a metadata call before SQLExecute
+  std::unique_ptr<session::Query> query_;
+  std::optional<wire::ColumnBatch> batch_;
+  size_t next_row_ = 0;        // next unread row of batch_
+  bool at_end_ = false;        // the server signalled the end of data
+  bool has_current_row_ = false;
+  size_t current_row_ = 0;     // row of batch_ that SQLGetData reads
+  size_t rows_delivered_ = 0;  // for SQL_ATTR_MAX_ROWS
+  int64_t row_count_ = -1;
+  SQLUSMALLINT getdata_column_ = 0;  // last column read by SQLGetData (piecewise state)
+  size_t getdata_offset_ = 0;
+
+  SQLULEN query_timeout_ = 0;
+  SQLULEN max_rows_ = 0;
+  SQLULEN max_length_ = 0;
+  SQLULEN retrieve_data_ = SQL_RD_ON;
+  SQLULEN noscan_ = SQL_NOSCAN_OFF;
+  SQLULEN metadata_id_ = SQL_FALSE;
+};
+
+}  // namespace e6odbc::odbc

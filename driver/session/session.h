@@ -1,0 +1,58 @@
+// Session: one connection to an e6data endpoint — a gRPC channel, the
+// credentials and the engine session id. Authentication is lazy (protocol spec
+// §3.1): the first call that needs a session id authenticates; the ODBC layer
+// asks for it at connect time so that bad credentials fail SQLConnect.
+// Knows nothing of ODBC. Not thread-safe except where a method says so.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "session/call_headers.h"
+#include "session/session_settings.h"
+#include "session/strategy_cache.h"
+
+namespace e6odbc::session {
+
+class Query;
+class EngineStub;  // gRPC stub and channel, defined in session.cc
+
+class Session {
+ public:
+  // Opens the channel (no RPC is sent). `strategies` must outlive the session.
+  explicit Session(SessionSettings settings, StrategyCache& strategies = StrategyCache::ForProcess());
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Authenticates unless a session id is held (strategy detection per §9).
+  // Throws DriverError: 28000 bad credentials, 08001 endpoint unreachable or
+  // TLS failure, HYT00 login timeout.
+  void EnsureAuthenticated();
+
+  // Current engine session id (authenticating first if needed).
+  const std::string& SessionId();
+
+  // Drops the session id, opens a fresh channel and authenticates again
+  // (expired session, strategy switch: spec §8.5). Throws as EnsureAuthenticated.
+  void Reauthenticate();
+
+  // A new query bound to this session; nothing is sent until Prepare().
+  std::unique_ptr<Query> NewQuery();
+
+  // The headers of a call made with `strategy` for a query on `planner_ip`.
+  CallHeaders Headers(std::optional<std::string> strategy, std::string planner_ip) const;
+
+  const SessionSettings& settings() const noexcept { return settings_; }
+  StrategyCache& strategies() noexcept { return strategies_; }
+  EngineStub& stub() noexcept { return *stub_; }
+
+ private:
+  SessionSettings settings_;
+  StrategyCache& strategies_;
+  std::unique_ptr<EngineStub> stub_;
+  std::string session_id_;
+};
+
+}  // namespace e6odbc::session

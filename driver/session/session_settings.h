@@ -1,0 +1,23 @@
+// What a session needs to reach and use an e6data endpoint. Plain values, no
+// ODBC types: the ODBC layer fills it from config::ConnectionOptions.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace e6odbc::session {
+
+struct SessionSettings {
+  std::string host;
+  int port = 80;
+  std::string user;
+  std::string password;
+  std::string database;      // default schema for prepare and catalog calls
+  std::string catalog;       // non-empty: prepareStatementV2 / executeStatementV2
+  std::string cluster_name;  // sent lower-cased as `cluster-name` on every call
+  bool secure = false;       // TLS with the system trust store
+  std::chrono::seconds prepare_timeout{600};   // deadline of prepare (spec §3.8)
+  std::chrono::seconds login_timeout{0};       // deadline of authenticate; 0 = none
+};
+
+}  // namespace e6odbc::session

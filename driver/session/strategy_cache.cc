@@ -1,0 +1,82 @@
+#include "session/strategy_cache.h"
+
+#include <new>
+
+#include "common/text.h"
+
+namespace e6odbc::session {
+
+StrategyCache& StrategyCache::ForProcess() {
+  // Never destroyed: unloading the driver must not run this destructor while
+  // another thread (or another static's destructor) still uses it.
+  alignas(StrategyCache) static unsigned char storage[sizeof(StrategyCache)];
+  static StrategyCache* const cache = new (storage) StrategyCache();
+  return *cache;
+}
+
+std::optional<std::string> StrategyCache::Normalize(std::string_view value) {
+  std::string lower = ToLower(Trim(value));
+  if (lower == "blue" || lower == "green") return lower;
+  return std::nullopt;
+}
+
+std::optional<std::string> StrategyCache::active() const {
+  std::lock_guard lock(mutex_);
+  return active_;
+}
+
+std::optional<std::string> StrategyCache::pending() const {
+  std::lock_guard lock(mutex_);
+  return pending_;
+}
+
+void StrategyCache::SetActive(const std::string& colour) {
+  std::lock_guard lock(mutex_);
+  active_ = Normalize(colour);
+  pending_.reset();
+}
+
+void StrategyCache::Clear() {
+  std::lock_guard lock(mutex_);
+  active_.reset();
+  pending_.reset();
+}
+
+void StrategyCache::Announce(std::string_view new_strategy) {
+  const std::optional<std::string> colour = Normalize(new_strategy);
+  if (!colour) return;
+  std::lock_guard lock(mutex_);
+  if (colour != active_) {
+    pending_ = colour;
+  } else {
+    pending_.reset();
+  }
+  ApplyPendingIfIdleLocked();
+}
+
+void StrategyCache::Pin(const std::string& query_id) {
+  std::lock_guard lock(mutex_);
+  if (active_ && !query_id.empty()) pins_[query_id] = *active_;
+}
+
+void StrategyCache::Unpin(const std::string& query_id) {
+  std::lock_guard lock(mutex_);
+  pins_.erase(query_id);
+  ApplyPendingIfIdleLocked();
+}
+
+std::optional<std::string> StrategyCache::ForQuery(const std::string& query_id) const {
+  std::lock_guard lock(mutex_);
+  const auto pin = pins_.find(query_id);
+  if (pin != pins_.end()) return pin->second;
+  return active_;
+}
+
+void StrategyCache::ApplyPendingIfIdleLocked() {
+  if (pending_ && pins_.empty()) {
+    active_ = pending_;
+    pending_.reset();
+  }
+}
+
+}  // namespace e6odbc::session
