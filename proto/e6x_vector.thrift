@@ -74,8 +74,9 @@ struct Vector {
   3: list<bool> nullSet,
   4: Data data,
   5: bool isConstantVector,
-  6: string zoneOffset,
-  7: string format
+  // optional: like the engine's Java writer, leave unset strings off the wire.
+  6: optional string zoneOffset,
+  7: optional string format
 }
 
 struct Chunk {

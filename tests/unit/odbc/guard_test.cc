@@ -6,6 +6,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "odbc/descriptor.h"
 #include "odbc/environment.h"
 
 namespace e6odbc::odbc {

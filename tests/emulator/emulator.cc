@@ -1,0 +1,347 @@
+#include "emulator.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <optional>
+#include <stdexcept>
+
+#include "sample_data.h"
+
+namespace e6emu {
+namespace {
+
+struct QueryState {
+  std::string session_id;
+  std::string sql;
+  bool executed = false;
+  std::optional<ResultSet> result;
+  size_t next_row = 0;
+};
+
+grpc::Status AccessDenied(const std::string& why) { return {grpc::StatusCode::INTERNAL, "Access denied: " + why}; }
+grpc::Status Invalid(const std::string& why) { return {grpc::StatusCode::INVALID_ARGUMENT, why}; }
+grpc::Status NotFound(const std::string& query_id) {
+  return {grpc::StatusCode::NOT_FOUND, "query '" + query_id + "' not found"};
+}
+
+}  // namespace
+
+// Everything the services share; guarded by `mutex`.
+struct EngineState {
+  std::mutex mutex;
+  EmulatorOptions options;
+  sqlite3* db = nullptr;
+  std::map<std::string, std::string> sessions;  // session id -> user
+  std::map<std::string, QueryState> queries;
+  std::map<std::string, int64_t> calls;
+  uint64_t next_id = 1;
+
+  std::string NewId(const char* prefix) { return std::string(prefix) + "-" + std::to_string(next_id++); }
+  void Count(const char* method) { ++calls[method]; }
+  grpc::Status CheckSession(const std::string& id) const {
+    return sessions.count(id) != 0 ? grpc::Status::OK : AccessDenied("unknown or expired session '" + id + "'");
+  }
+};
+
+class Emulator::EngineService final : public QueryEngineService::Service {
+ public:
+  explicit EngineService(EngineState& state) : s_(state) {}
+
+  grpc::Status authenticate(grpc::ServerContext*, const AuthenticateRequest* request,
+                            AuthenticateResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/authenticate");
+    if (request->user() != s_.options.user || request->password() != s_.options.token) {
+      switch (s_.options.auth_failure) {
+        case AuthFailure::kEmptySession: return grpc::Status::OK;  // sessionId left empty (spec §8.4)
+        case AuthFailure::kAccessDenied: return AccessDenied("invalid credentials for user '" + request->user() + "'");
+        case AuthFailure::kUnauthenticated:
+          return {grpc::StatusCode::UNAUTHENTICATED, "invalid credentials for user '" + request->user() + "'"};
+      }
+    }
+    const std::string id = s_.NewId("session");
+    s_.sessions[id] = request->user();
+    response->set_sessionid(id);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status prepareStatement(grpc::ServerContext*, const PrepareStatementRequest* request,
+                                PrepareStatementResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/prepareStatement");
+    return Prepare(request->sessionid(), request->schema(), "", request->querystring(), false, response);
+  }
+
+  grpc::Status prepareStatementV2(grpc::ServerContext*, const PrepareStatementV2Request* request,
+                                  PrepareStatementResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/prepareStatementV2");
+    return Prepare(request->sessionid(), request->schema(), request->catalog(), request->querystring(), true, response);
+  }
+
+  grpc::Status executeStatement(grpc::ServerContext*, const ExecuteStatementRequest* request,
+                                ExecuteStatementResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/executeStatement");
+    response->set_sessionid(request->sessionid());
+    return Execute(request->sessionid(), request->queryid());
+  }
+
+  grpc::Status executeStatementV2(grpc::ServerContext*, const ExecuteStatementV2Request* request,
+                                  ExecuteStatementResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/executeStatementV2");
+    response->set_sessionid(request->sessionid());
+    return Execute(request->sessionid(), request->queryid());
+  }
+
+  grpc::Status getResultMetadata(grpc::ServerContext*, const GetResultMetadataRequest* request,
+                                 GetResultMetadataResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/getResultMetadata");
+    QueryState* query = nullptr;
+    if (grpc::Status status = FindExecuted(request->sessionid(), request->queryid(), query); !status.ok()) return status;
+    response->set_resultmetadata(query->result->EncodeMetadata());
+    response->set_sessionid(request->sessionid());
+    return grpc::Status::OK;
+  }
+
+  grpc::Status getNextResultBatch(grpc::ServerContext*, const GetNextResultBatchRequest* request,
+                                  GetNextResultBatchResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/getNextResultBatch");
+    QueryState* query = nullptr;
+    if (grpc::Status status = FindExecuted(request->sessionid(), request->queryid(), query); !status.ok()) return status;
+    response->set_sessionid(request->sessionid());
+    const size_t total = query->result->row_count();
+    if (query->next_row >= total) return grpc::Status::OK;  // end of data: resultBatch left empty, every time
+    const size_t count = std::min(s_.options.batch_rows, total - query->next_row);
+    response->set_resultbatch(query->result->EncodeChunk(query->next_row, count));
+    query->next_row += count;
+    return grpc::Status::OK;
+  }
+
+  grpc::Status clearOrCancelQuery(grpc::ServerContext*, const ClearOrCancelQueryRequest* request,
+                                  ClearOrCancelQueryResponse* response) override {
+    return Drop("QueryEngineService/clearOrCancelQuery", request->sessionid(), request->queryid(), response);
+  }
+  grpc::Status clear(grpc::ServerContext*, const ClearRequest* request, ClearResponse* response) override {
+    return Drop("QueryEngineService/clear", request->sessionid(), request->queryid(), response);
+  }
+  grpc::Status cancelQuery(grpc::ServerContext*, const CancelQueryRequest* request,
+                           CancelQueryResponse* response) override {
+    return Drop("QueryEngineService/cancelQuery", request->sessionid(), request->queryid(), response);
+  }
+
+  grpc::Status status(grpc::ServerContext*, const StatusRequest* request, StatusResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/status");
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    const auto found = s_.queries.find(request->queryid());
+    if (found == s_.queries.end()) return NotFound(request->queryid());
+    response->set_status(found->second.executed);
+    response->set_rowcount(found->second.result ? static_cast<int64_t>(found->second.result->row_count()) : 0);
+    response->set_sessionid(request->sessionid());
+    return grpc::Status::OK;
+  }
+
+  grpc::Status getSchemaNamesV2(grpc::ServerContext*, const GetSchemaNamesV2Request* request,
+                                GetSchemaNamesResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/getSchemaNamesV2");
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    if (grpc::Status status = CheckCatalog(request->catalog()); !status.ok()) return status;
+    for (const std::string& schema : ListSchemas(s_.db)) response->add_schemas(schema);
+    response->set_sessionid(request->sessionid());
+    return grpc::Status::OK;
+  }
+
+  grpc::Status getTablesV2(grpc::ServerContext*, const GetTablesV2Request* request, GetTablesResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/getTablesV2");
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    if (grpc::Status status = CheckCatalog(request->catalog()); !status.ok()) return status;
+    if (grpc::Status status = CheckSchema(request->schema()); !status.ok()) return status;
+    for (const std::string& table : ListTables(s_.db, request->schema())) response->add_tables(table);
+    response->set_sessionid(request->sessionid());
+    return grpc::Status::OK;
+  }
+
+  grpc::Status getColumnsV2(grpc::ServerContext*, const GetColumnsV2Request* request,
+                            GetColumnsResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/getColumnsV2");
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    if (grpc::Status status = CheckCatalog(request->catalog()); !status.ok()) return status;
+    if (grpc::Status status = CheckSchema(request->schema()); !status.ok()) return status;
+    const std::vector<CatalogColumn> columns = ListColumns(s_.db, request->schema(), request->table());
+    if (columns.empty()) return Invalid("table '" + request->schema() + "." + request->table() + "' does not exist");
+    for (const CatalogColumn& column : columns) {
+      GFieldInfo* field = response->add_fieldinfo();
+      field->set_fieldname(column.name);
+      field->set_fieldtype(column.engine_type);
+    }
+    response->set_sessionid(request->sessionid());
+    return grpc::Status::OK;
+  }
+
+ private:
+  grpc::Status CheckCatalog(const std::string& catalog) const {
+    return catalog == kCatalog ? grpc::Status::OK
+                               : Invalid("catalog '" + catalog + "' does not exist (the emulator serves '" + kCatalog + "')");
+  }
+  grpc::Status CheckSchema(const std::string& schema) const {
+    const std::vector<std::string> schemas = ListSchemas(s_.db);
+    return std::find(schemas.begin(), schemas.end(), schema) != schemas.end()
+               ? grpc::Status::OK
+               : Invalid("schema '" + schema + "' does not exist in catalog '" + kCatalog + "'");
+  }
+
+  grpc::Status Prepare(const std::string& session_id, const std::string& schema, const std::string& catalog,
+                       const std::string& sql, bool v2, PrepareStatementResponse* response) {
+    if (grpc::Status status = s_.CheckSession(session_id); !status.ok()) return status;
+    if (v2) {
+      if (grpc::Status status = CheckCatalog(catalog); !status.ok()) return status;
+    }
+    if (!schema.empty()) {
+      if (grpc::Status status = CheckSchema(schema); !status.ok()) return status;
+    }
+    // Planning = compiling: syntax errors and unknown tables surface here.
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v2(s_.db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) return Invalid(sqlite3_errmsg(s_.db));
+    if (stmt == nullptr) return Invalid("empty query");
+    const bool read_only = sqlite3_stmt_readonly(stmt) != 0;
+    sqlite3_finalize(stmt);
+    if (!read_only) return Invalid("the emulator runs read-only queries only");
+    const std::string id = s_.NewId("query");
+    s_.queries[id] = QueryState{session_id, sql, false, std::nullopt, 0};
+    response->set_queryid(id);
+    response->set_engineip("127.0.0.1");
+    response->set_sessionid(session_id);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status Execute(const std::string& session_id, const std::string& query_id) {
+    if (grpc::Status status = s_.CheckSession(session_id); !status.ok()) return status;
+    const auto found = s_.queries.find(query_id);
+    if (found == s_.queries.end()) return NotFound(query_id);
+    QueryState& query = found->second;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(s_.db, query.sql.c_str(), static_cast<int>(query.sql.size()), &stmt, nullptr) != SQLITE_OK) {
+      return Invalid(sqlite3_errmsg(s_.db));
+    }
+    try {
+      query.result = ResultSet::Run(s_.db, stmt);
+    } catch (const std::exception& error) {
+      sqlite3_finalize(stmt);
+      return Invalid(error.what());
+    }
+    sqlite3_finalize(stmt);
+    query.executed = true;
+    query.next_row = 0;
+    return grpc::Status::OK;
+  }
+
+  grpc::Status FindExecuted(const std::string& session_id, const std::string& query_id, QueryState*& query) {
+    if (grpc::Status status = s_.CheckSession(session_id); !status.ok()) return status;
+    const auto found = s_.queries.find(query_id);
+    if (found == s_.queries.end()) return NotFound(query_id);
+    if (!found->second.executed) {
+      return {grpc::StatusCode::FAILED_PRECONDITION, "query '" + query_id + "' has not been executed"};
+    }
+    query = &found->second;
+    return grpc::Status::OK;
+  }
+
+  // clear / cancel / clearOrCancel: idempotent, unknown or empty ids accepted.
+  template <typename Response>
+  grpc::Status Drop(const char* method, const std::string& session_id, const std::string& query_id, Response* response) {
+    std::lock_guard lock(s_.mutex);
+    s_.Count(method);
+    s_.queries.erase(query_id);
+    response->set_sessionid(session_id);
+    return grpc::Status::OK;
+  }
+
+  EngineState& s_;
+};
+
+class Emulator::ClusterServiceImpl final : public ClusterService::Service {
+ public:
+  explicit ClusterServiceImpl(EngineState& state) : s_(state) {}
+  grpc::Status status(grpc::ServerContext*, const ClusterStatusRequest*, ClusterStatusResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("ClusterService/status");
+    response->set_status("active");
+    return grpc::Status::OK;
+  }
+  grpc::Status resume(grpc::ServerContext*, const ResumeRequest*, ResumeResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("ClusterService/resume");
+    response->set_status("active");
+    return grpc::Status::OK;
+  }
+
+ private:
+  EngineState& s_;
+};
+
+class Emulator::ControlService final : public EmulatorControl::Service {
+ public:
+  explicit ControlService(EngineState& state) : s_(state) {}
+  grpc::Status stats(grpc::ServerContext*, const StatsRequest*, StatsResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    response->set_open_queries(static_cast<int32_t>(s_.queries.size()));
+    response->set_sessions(static_cast<int32_t>(s_.sessions.size()));
+    for (const auto& [method, count] : s_.calls) (*response->mutable_calls_by_method())[method] = count;
+    return grpc::Status::OK;
+  }
+
+ private:
+  EngineState& s_;
+};
+
+Emulator::Emulator(EmulatorOptions options) : state_(std::make_unique<EngineState>()) {
+  state_->options = std::move(options);
+  if (sqlite3_open(":memory:", &state_->db) != SQLITE_OK) throw std::runtime_error("cannot open SQLite");
+  LoadSampleData(state_->db);
+  engine_ = std::make_unique<EngineService>(*state_);
+  cluster_ = std::make_unique<ClusterServiceImpl>(*state_);
+  control_ = std::make_unique<ControlService>(*state_);
+}
+
+Emulator::~Emulator() {
+  Shutdown();
+  sqlite3_close(state_->db);
+}
+
+int Emulator::Start(const std::string& address) {
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &port);
+  builder.RegisterService(engine_.get());
+  builder.RegisterService(cluster_.get());
+  builder.RegisterService(control_.get());
+  builder.SetMaxReceiveMessageSize(-1);
+  builder.SetMaxSendMessageSize(-1);
+  // Clients ping every 15-30 s, also between calls (spec §10.2): allow it.
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 5000);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 0);
+  server_ = builder.BuildAndStart();
+  if (!server_ || port == 0) throw std::runtime_error("cannot listen on " + address);
+  return port;
+}
+
+void Emulator::Shutdown() {
+  if (server_) server_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(2));
+}
+
+void Emulator::Wait() {
+  if (server_) server_->Wait();
+}
+
+}  // namespace e6emu

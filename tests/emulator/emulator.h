@@ -1,0 +1,57 @@
+// The emulated engine: sessions, queries and the SQLite database behind
+// them, plus the QueryEngineService, ClusterService and EmulatorControl gRPC
+// services over that state. All state sits behind one mutex: the sync gRPC
+// server calls handlers from many threads.
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "cluster.grpc.pb.h"
+#include "e6x_engine.grpc.pb.h"
+#include "emulator_control.grpc.pb.h"
+#include "result_set.h"
+
+namespace e6emu {
+
+// How wrong credentials are answered (protocol spec §8.4, §13.7 leave it open).
+enum class AuthFailure { kEmptySession, kAccessDenied, kUnauthenticated };
+
+struct EmulatorOptions {
+  std::string user = "demo@e6data.local";
+  std::string token = "demo-token";
+  size_t batch_rows = 8192;
+  AuthFailure auth_failure = AuthFailure::kEmptySession;
+};
+
+struct EngineState;
+
+class Emulator {
+ public:
+  explicit Emulator(EmulatorOptions options);  // loads the sample data
+  ~Emulator();
+  Emulator(const Emulator&) = delete;
+  Emulator& operator=(const Emulator&) = delete;
+
+  // Starts serving on `address` ("127.0.0.1:0" picks a port). Returns the port.
+  int Start(const std::string& address);
+  void Shutdown();
+  void Wait();
+
+ private:
+  class EngineService;
+  class ClusterServiceImpl;
+  class ControlService;
+
+  std::unique_ptr<EngineState> state_;
+  std::unique_ptr<EngineService> engine_;
+  std::unique_ptr<ClusterServiceImpl> cluster_;
+  std::unique_ptr<ControlService> control_;
+  std::unique_ptr<grpc::Server> server_;
+};
+
+}  // namespace e6emu

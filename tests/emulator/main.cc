@@ -1,0 +1,99 @@
+// e6data-emulator: a stand-in for an e6data cluster, for tests and demos.
+// See docs/emulator.md for the flags, the sample data and the control service.
+#include <signal.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <thread>
+
+#include "emulator.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: e6data-emulator [options]
+  --listen HOST:PORT      address to serve on (default 127.0.0.1:0; port 0 picks a free port)
+  --port-file PATH        write the chosen port to PATH once listening
+  --user USER             the accepted user (default demo@e6data.local)
+  --token TOKEN           the accepted access token (default demo-token)
+  --batch-rows N          rows per result batch (default 8192)
+  --auth-failure MODE     answer to wrong credentials: empty-session (default), access-denied, unauthenticated
+  --help                  this text
+)";
+
+[[noreturn]] void Usage(const std::string& error) {
+  std::cerr << "e6data-emulator: " << error << "\n" << kUsage;
+  std::exit(2);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string listen = "127.0.0.1:0";
+  std::string port_file;
+  e6emu::EmulatorOptions options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const auto value = [&]() -> std::string {
+      if (i + 1 >= argc) Usage(arg + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage;
+      return 0;
+    } else if (arg == "--listen") {
+      listen = value();
+    } else if (arg == "--port-file") {
+      port_file = value();
+    } else if (arg == "--user") {
+      options.user = value();
+    } else if (arg == "--token") {
+      options.token = value();
+    } else if (arg == "--batch-rows") {
+      const long rows = std::strtol(value().c_str(), nullptr, 10);
+      if (rows <= 0) Usage("--batch-rows must be a positive number");
+      options.batch_rows = static_cast<size_t>(rows);
+    } else if (arg == "--auth-failure") {
+      const std::string mode = value();
+      if (mode == "empty-session") options.auth_failure = e6emu::AuthFailure::kEmptySession;
+      else if (mode == "access-denied") options.auth_failure = e6emu::AuthFailure::kAccessDenied;
+      else if (mode == "unauthenticated") options.auth_failure = e6emu::AuthFailure::kUnauthenticated;
+      else Usage("unknown --auth-failure mode '" + mode + "'");
+    } else {
+      Usage("unknown option '" + arg + "'");
+    }
+  }
+
+  // Block SIGINT/SIGTERM before gRPC starts its threads; one thread waits for them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  try {
+    e6emu::Emulator emulator(options);
+    const int port = emulator.Start(listen);
+    const std::string host = listen.substr(0, listen.rfind(':'));
+    if (!port_file.empty()) {
+      const std::string temporary = port_file + ".tmp";
+      std::ofstream(temporary) << port << "\n";
+      std::filesystem::rename(temporary, port_file);  // readers never see a partial file
+    }
+    std::cout << "listening on " << host << ":" << port << std::endl;
+    std::thread waiter([&] {
+      int signal = 0;
+      sigwait(&signals, &signal);
+      emulator.Shutdown();
+    });
+    emulator.Wait();
+    waiter.join();
+  } catch (const std::exception& error) {
+    std::cerr << "e6data-emulator: " << error.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,60 @@
+// ResultSet: the rows of one executed query, materialised from SQLite, with
+// the engine type of each column decided once, and its encoders: the result
+// metadata block (protocol spec §4) and Thrift Chunks (§5) built with the
+// code generated from e6x_vector.thrift.
+//
+// Type rule: a column that comes straight from a table column takes that
+// column's declared engine type (main._e6_columns); a computed column takes
+// its type from SQLite's value types over the whole result: integer -> LONG,
+// real (or integer mixed with real) -> DOUBLE, text -> STRING, blob ->
+// BINARY, all NULL -> NULL; any other mix -> STRING.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "e6x_vector_types.h"
+#include "engine_types.h"
+
+namespace e6emu {
+
+using Cell = std::variant<std::monostate, int64_t, double, std::string>;  // blobs are strings too
+
+struct ResultColumn {
+  std::string name;
+  EngineType type;
+  bool is_blob = false;  // the SQLite values were blobs
+};
+
+class ResultSet {
+ public:
+  // Runs `stmt` to completion. Throws std::runtime_error with SQLite's message.
+  static ResultSet Run(sqlite3* db, sqlite3_stmt* stmt);
+
+  size_t row_count() const { return row_count_; }
+  const std::vector<ResultColumn>& columns() const { return columns_; }
+
+  std::string EncodeMetadata() const;
+  // Rows [first, first + count) as one serialized Chunk.
+  std::string EncodeChunk(size_t first, size_t count) const;
+
+ private:
+  const Cell& At(size_t row, size_t column) const { return rows_[row * columns_.size() + column]; }
+  e6x::vectors::Vector EncodeVector(size_t column, size_t first, size_t count) const;
+
+  std::vector<ResultColumn> columns_;
+  std::vector<Cell> rows_;  // row-major
+  size_t row_count_ = 0;
+};
+
+// Serializes a Thrift struct with the binary protocol, no message header.
+std::string SerializeChunk(const e6x::vectors::Chunk& chunk);
+
+// Java DataOutputStream.writeUTF: 2-byte length + modified UTF-8.
+void AppendJavaUtf(std::string& out, const std::string& utf8);
+
+}  // namespace e6emu
