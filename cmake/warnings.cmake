@@ -3,4 +3,4 @@
 add_library(e6_warnings INTERFACE)
 target_compile_options(e6_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
-  -Wcast-align -Woverloaded-virtual -Wnull-dereference -Werror)
+  -Wcast-align -Woverloaded-virtual -Werror)

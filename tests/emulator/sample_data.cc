@@ -62,7 +62,12 @@ class Inserter {
         sqlite3_bind_text(stmt_, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
       } else if (std::holds_alternative<std::vector<uint8_t>>(v)) {
         const auto& b = std::get<std::vector<uint8_t>>(v);
-        sqlite3_bind_blob(stmt_, index, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
+        // bind_blob with a null pointer would bind NULL: an empty blob needs zeroblob.
+        if (b.empty()) {
+          sqlite3_bind_zeroblob(stmt_, index, 0);
+        } else {
+          sqlite3_bind_blob(stmt_, index, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
+        }
       } else {
         sqlite3_bind_null(stmt_, index);
       }
