@@ -10,19 +10,14 @@ namespace e6odbc::config {
 
 std::vector<Attribute> ReadDsn(const std::string& dsn) {
   std::vector<Attribute> attributes;
+  // unixODBC's ini reader keeps at most 1000 characters of a value
+  // (INI_MAX_PROPERTY_VALUE); longer values (long access tokens) belong in the
+  // connection string instead. The buffer is larger than that limit.
   std::vector<char> buffer(4096);
   for (const std::string& key : KnownKeys()) {
-    for (;;) {
-      const int length = SQLGetPrivateProfileString(dsn.c_str(), key.c_str(), "", buffer.data(),
-                                                    static_cast<int>(buffer.size()), "odbc.ini");
-      // A value that filled the buffer may have been cut: read it again larger.
-      if (length >= static_cast<int>(buffer.size()) - 1 && buffer.size() < (1u << 20)) {
-        buffer.resize(buffer.size() * 4);
-        continue;
-      }
-      if (length > 0) attributes.push_back({CanonicalKey(key), std::string(buffer.data(), static_cast<size_t>(length))});
-      break;
-    }
+    const int length = SQLGetPrivateProfileString(dsn.c_str(), key.c_str(), "", buffer.data(),
+                                                  static_cast<int>(buffer.size()), "odbc.ini");
+    if (length > 0) attributes.push_back({CanonicalKey(key), std::string(buffer.data(), static_cast<size_t>(length))});
   }
   return attributes;
 }

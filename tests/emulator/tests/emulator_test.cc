@@ -1,0 +1,224 @@
+// The emulator through a raw gRPC client: authentication modes, the query
+// lifecycle over tpch.lineitem in small batches, errors, catalog calls and
+// the open-query counter.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <thrift/protocol/TBinaryProtocol.h>
+#include <thrift/transport/TBufferTransports.h>
+
+#include "emulator.h"
+#include "sample_data.h"
+
+namespace e6emu {
+namespace {
+
+class EmulatorTest : public ::testing::Test {
+ protected:
+  void Start(EmulatorOptions options) {
+    emulator_ = std::make_unique<Emulator>(std::move(options));
+    const int port = emulator_->Start("127.0.0.1:0");
+    auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials());
+    engine_ = QueryEngineService::NewStub(channel);
+    control_ = EmulatorControl::NewStub(channel);
+  }
+  void SetUp() override {
+    EmulatorOptions options;
+    options.batch_rows = 1000;
+    Start(options);
+  }
+
+  std::string Authenticate(const std::string& user = "demo@e6data.local", const std::string& token = "demo-token") {
+    grpc::ClientContext context;
+    AuthenticateRequest request;
+    request.set_user(user);
+    request.set_password(token);
+    AuthenticateResponse response;
+    last_ = engine_->authenticate(&context, request, &response);
+    return response.sessionid();
+  }
+
+  PrepareStatementResponse Prepare(const std::string& session, const std::string& sql) {
+    grpc::ClientContext context;
+    PrepareStatementV2Request request;
+    request.set_sessionid(session);
+    request.set_catalog("emulator");
+    request.set_schema("tpch");
+    request.set_querystring(sql);
+    PrepareStatementResponse response;
+    last_ = engine_->prepareStatementV2(&context, request, &response);
+    return response;
+  }
+
+  StatsResponse Stats() {
+    grpc::ClientContext context;
+    StatsResponse response;
+    EXPECT_TRUE(control_->stats(&context, StatsRequest(), &response).ok());
+    return response;
+  }
+
+  std::unique_ptr<Emulator> emulator_;
+  std::unique_ptr<QueryEngineService::Stub> engine_;
+  std::unique_ptr<EmulatorControl::Stub> control_;
+  grpc::Status last_;
+};
+
+TEST_F(EmulatorTest, AuthenticatesTheConfiguredPairOnly) {
+  EXPECT_FALSE(Authenticate().empty());
+  EXPECT_TRUE(Authenticate("demo@e6data.local", "wrong").empty());
+  EXPECT_TRUE(last_.ok()) << "default mode answers OK with an empty session";
+  EXPECT_EQ(Stats().sessions(), 1);
+}
+
+TEST_F(EmulatorTest, AuthFailureModes) {
+  EmulatorOptions options;
+  options.auth_failure = AuthFailure::kAccessDenied;
+  Start(options);
+  Authenticate("demo@e6data.local", "wrong");
+  EXPECT_EQ(last_.error_code(), grpc::StatusCode::INTERNAL);
+  EXPECT_NE(last_.error_message().find("Access denied"), std::string::npos);
+  options.auth_failure = AuthFailure::kUnauthenticated;
+  Start(options);
+  Authenticate("nobody", "demo-token");
+  EXPECT_EQ(last_.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_F(EmulatorTest, SyntaxErrorsAndUnknownSessions) {
+  const std::string session = Authenticate();
+  Prepare(session, "SELEC 1");
+  EXPECT_EQ(last_.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(last_.error_message().find("syntax error"), std::string::npos);
+  Prepare(session, "DELETE FROM tpch.region");
+  EXPECT_EQ(last_.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  Prepare("no-such-session", "SELECT 1");
+  EXPECT_EQ(last_.error_code(), grpc::StatusCode::INTERNAL);
+  EXPECT_NE(last_.error_message().find("Access denied"), std::string::npos);
+}
+
+TEST_F(EmulatorTest, LineitemStreamsInBatchesThenEmptyForever) {
+  const std::string session = Authenticate();
+  const PrepareStatementResponse prepared = Prepare(session, "SELECT l_orderkey, l_quantity FROM tpch.lineitem");
+  ASSERT_TRUE(last_.ok()) << last_.error_message();
+  EXPECT_FALSE(prepared.queryid().empty());
+  EXPECT_FALSE(prepared.engineip().empty());
+  EXPECT_EQ(prepared.sessionid(), session);
+  EXPECT_EQ(Stats().open_queries(), 1);
+  {
+    grpc::ClientContext context;
+    ExecuteStatementV2Request request;
+    request.set_sessionid(session);
+    request.set_queryid(prepared.queryid());
+    ExecuteStatementResponse response;
+    ASSERT_TRUE(engine_->executeStatementV2(&context, request, &response).ok());
+  }
+  int64_t total = 0;
+  {
+    grpc::ClientContext context;
+    GetResultMetadataRequest request;
+    request.set_sessionid(session);
+    request.set_queryid(prepared.queryid());
+    GetResultMetadataResponse response;
+    ASSERT_TRUE(engine_->getResultMetadata(&context, request, &response).ok());
+    const std::string& bytes = response.resultmetadata();
+    for (int i = 0; i < 8; ++i) total = (total << 8) | static_cast<unsigned char>(bytes[static_cast<size_t>(i)]);
+  }
+  // SQLite on the same sample data says how many rows there are.
+  sqlite3* db = nullptr;
+  sqlite3_open(":memory:", &db);
+  LoadSampleData(db);
+  sqlite3_stmt* count = nullptr;
+  sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM tpch.lineitem", -1, &count, nullptr);
+  sqlite3_step(count);
+  const int64_t expected = sqlite3_column_int64(count, 0);
+  sqlite3_finalize(count);
+  sqlite3_close(db);
+  EXPECT_EQ(total, expected);
+
+  int64_t rows = 0;
+  int batches = 0;
+  for (;;) {
+    grpc::ClientContext context;
+    GetNextResultBatchRequest request;
+    request.set_sessionid(session);
+    request.set_queryid(prepared.queryid());
+    GetNextResultBatchResponse response;
+    ASSERT_TRUE(engine_->getNextResultBatch(&context, request, &response).ok());
+    if (response.resultbatch().empty()) break;
+    auto buffer = std::make_shared<apache::thrift::transport::TMemoryBuffer>(
+        reinterpret_cast<uint8_t*>(response.mutable_resultbatch()->data()), static_cast<uint32_t>(response.resultbatch().size()));
+    apache::thrift::protocol::TBinaryProtocol protocol(buffer);
+    e6x::vectors::Chunk chunk;
+    chunk.read(&protocol);
+    ASSERT_LE(chunk.size, 1000);
+    ASSERT_EQ(chunk.vectors.size(), 2u);
+    EXPECT_EQ(chunk.vectors[0].vectorType, e6x::vectors::VectorType::LONG);
+    EXPECT_EQ(chunk.vectors[1].vectorType, e6x::vectors::VectorType::DECIMAL128);
+    EXPECT_EQ(chunk.vectors[1].data.decimal128Data.scale, 2);
+    EXPECT_EQ(chunk.vectors[1].data.decimal128Data.data[0].size(), 16u);
+    rows += chunk.size;
+    ++batches;
+  }
+  EXPECT_EQ(rows, expected);
+  EXPECT_EQ(batches, (expected + 999) / 1000);
+  for (int again = 0; again < 3; ++again) {  // the end is repeated, not an error
+    grpc::ClientContext context;
+    GetNextResultBatchRequest request;
+    request.set_sessionid(session);
+    request.set_queryid(prepared.queryid());
+    GetNextResultBatchResponse response;
+    ASSERT_TRUE(engine_->getNextResultBatch(&context, request, &response).ok());
+    EXPECT_TRUE(response.resultbatch().empty());
+  }
+  {
+    grpc::ClientContext context;
+    ClearOrCancelQueryRequest request;
+    request.set_sessionid(session);
+    request.set_queryid(prepared.queryid());
+    ClearOrCancelQueryResponse response;
+    ASSERT_TRUE(engine_->clearOrCancelQuery(&context, request, &response).ok());
+  }
+  EXPECT_EQ(Stats().open_queries(), 0);
+  EXPECT_GE(Stats().calls_by_method().at("QueryEngineService/getNextResultBatch"), batches + 3);
+}
+
+TEST_F(EmulatorTest, ClearIsIdempotentAndAcceptsUnknownIds) {
+  for (const char* id : {"", "query-999", "query-999"}) {
+    grpc::ClientContext context;
+    ClearOrCancelQueryRequest request;
+    request.set_queryid(id);
+    ClearOrCancelQueryResponse response;
+    EXPECT_TRUE(engine_->clearOrCancelQuery(&context, request, &response).ok());
+  }
+}
+
+TEST_F(EmulatorTest, CatalogCallsUseLowerCaseEngineTypes) {
+  const std::string session = Authenticate();
+  grpc::ClientContext c1;
+  GetSchemaNamesV2Request schemas;
+  schemas.set_sessionid(session);
+  schemas.set_catalog("emulator");
+  GetSchemaNamesResponse schema_names;
+  ASSERT_TRUE(engine_->getSchemaNamesV2(&c1, schemas, &schema_names).ok());
+  ASSERT_EQ(schema_names.schemas_size(), 2);
+  EXPECT_EQ(schema_names.schemas(0), "tpch");
+  EXPECT_EQ(schema_names.schemas(1), "types");
+
+  grpc::ClientContext c2;
+  GetColumnsV2Request columns;
+  columns.set_sessionid(session);
+  columns.set_catalog("emulator");
+  columns.set_schema("tpch");
+  columns.set_table("lineitem");
+  GetColumnsResponse fields;
+  ASSERT_TRUE(engine_->getColumnsV2(&c2, columns, &fields).ok());
+  ASSERT_EQ(fields.fieldinfo_size(), 16);
+  EXPECT_EQ(fields.fieldinfo(4).fieldname(), "l_quantity");
+  EXPECT_EQ(fields.fieldinfo(4).fieldtype(), "decimal(15,2)");
+  EXPECT_EQ(fields.sessionid(), session);
+
+  grpc::ClientContext c3;
+  columns.set_table("nope");
+  EXPECT_EQ(engine_->getColumnsV2(&c3, columns, &fields).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+}  // namespace
+}  // namespace e6emu
