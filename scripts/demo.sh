@@ -9,7 +9,7 @@ port=${E6_DEMO_PORT:-50051}
 state="$root/.demo"
 
 "$root/scripts/install-deps.sh"
-"$root/scripts/build.sh"
+"$root/scripts/build.sh" e6dataodbc e6data-emulator
 
 mkdir -p "$state"
 if [ -f "$state/emulator.pid" ] && kill -0 "$(cat "$state/emulator.pid")" 2> /dev/null; then
