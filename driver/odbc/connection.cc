@@ -28,12 +28,6 @@ session::SessionSettings ToSessionSettings(const config::ConnectionOptions& o, S
   return s;
 }
 
-template <typename T>
-SQLRETURN PutValue(SQLPOINTER target, T value) {
-  if (target != nullptr) std::memcpy(target, &value, sizeof value);
-  return SQL_SUCCESS;
-}
-
 }  // namespace
 
 Connection::Connection(Environment& environment) : Handle(kKind), environment_(environment) {}
@@ -147,16 +141,16 @@ SQLRETURN Connection::SetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
 SQLRETURN Connection::GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER, SQLINTEGER* string_length,
                                    OutText text) {
   switch (attribute) {
-    case SQL_ATTR_LOGIN_TIMEOUT: return PutValue<SQLUINTEGER>(value, login_timeout_);
-    case SQL_ATTR_CONNECTION_TIMEOUT: return PutValue<SQLUINTEGER>(value, connection_timeout_);
-    case SQL_ATTR_ACCESS_MODE: return PutValue<SQLUINTEGER>(value, access_mode_);
-    case SQL_ATTR_AUTOCOMMIT: return PutValue<SQLUINTEGER>(value, autocommit_);
-    case SQL_ATTR_METADATA_ID: return PutValue<SQLUINTEGER>(value, metadata_id_);
-    case SQL_ATTR_TXN_ISOLATION: return PutValue<SQLUINTEGER>(value, txn_isolation_);
-    case SQL_ATTR_PACKET_SIZE: return PutValue<SQLUINTEGER>(value, static_cast<SQLUINTEGER>(packet_size_));
-    case SQL_ATTR_ASYNC_ENABLE: return PutValue<SQLULEN>(value, SQL_ASYNC_ENABLE_OFF);
-    case SQL_ATTR_AUTO_IPD: return PutValue<SQLUINTEGER>(value, SQL_FALSE);
-    case SQL_ATTR_CONNECTION_DEAD: return PutValue<SQLUINTEGER>(value, session_ ? SQL_CD_FALSE : SQL_CD_TRUE);
+    case SQL_ATTR_LOGIN_TIMEOUT: return StoreValue<SQLUINTEGER>(value, login_timeout_);
+    case SQL_ATTR_CONNECTION_TIMEOUT: return StoreValue<SQLUINTEGER>(value, connection_timeout_);
+    case SQL_ATTR_ACCESS_MODE: return StoreValue<SQLUINTEGER>(value, access_mode_);
+    case SQL_ATTR_AUTOCOMMIT: return StoreValue<SQLUINTEGER>(value, autocommit_);
+    case SQL_ATTR_METADATA_ID: return StoreValue<SQLUINTEGER>(value, metadata_id_);
+    case SQL_ATTR_TXN_ISOLATION: return StoreValue<SQLUINTEGER>(value, txn_isolation_);
+    case SQL_ATTR_PACKET_SIZE: return StoreValue<SQLUINTEGER>(value, static_cast<SQLUINTEGER>(packet_size_));
+    case SQL_ATTR_ASYNC_ENABLE: return StoreValue<SQLULEN>(value, SQL_ASYNC_ENABLE_OFF);
+    case SQL_ATTR_AUTO_IPD: return StoreValue<SQLUINTEGER>(value, SQL_FALSE);
+    case SQL_ATTR_CONNECTION_DEAD: return StoreValue<SQLUINTEGER>(value, session_ ? SQL_CD_FALSE : SQL_CD_TRUE);
     case SQL_ATTR_CURRENT_CATALOG: {
       StoreLength(string_length, text.Write(options_.catalog));
       if (text.truncated()) diagnostics().Add("01004", "string data, right truncated");

@@ -7,12 +7,6 @@
 namespace e6odbc::odbc {
 namespace {
 
-template <typename T>
-SQLRETURN Put(SQLPOINTER value, T v) {
-  if (value != nullptr) std::memcpy(value, &v, sizeof v);
-  return SQL_SUCCESS;
-}
-
 SQLSMALLINT VerboseType(SQLSMALLINT concise, SQLSMALLINT& code) {
   code = 0;
   switch (concise) {
@@ -55,13 +49,13 @@ void Descriptor::TrimUnbound() {
 SQLRETURN Descriptor::GetField(SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER value, SQLINTEGER,
                                SQLINTEGER* string_length, OutText text) {
   switch (field) {
-    case SQL_DESC_ALLOC_TYPE: return Put<SQLSMALLINT>(value, SQL_DESC_ALLOC_AUTO);
-    case SQL_DESC_ARRAY_SIZE: return Put<SQLULEN>(value, array_size);
-    case SQL_DESC_ARRAY_STATUS_PTR: return Put<SQLPOINTER>(value, array_status_ptr);
-    case SQL_DESC_BIND_OFFSET_PTR: return Put<SQLPOINTER>(value, bind_offset_ptr);
-    case SQL_DESC_BIND_TYPE: return Put<SQLINTEGER>(value, static_cast<SQLINTEGER>(bind_type));
-    case SQL_DESC_COUNT: return Put<SQLSMALLINT>(value, count());
-    case SQL_DESC_ROWS_PROCESSED_PTR: return Put<SQLPOINTER>(value, rows_processed_ptr);
+    case SQL_DESC_ALLOC_TYPE: return StoreValue<SQLSMALLINT>(value, SQL_DESC_ALLOC_AUTO);
+    case SQL_DESC_ARRAY_SIZE: return StoreValue<SQLULEN>(value, array_size);
+    case SQL_DESC_ARRAY_STATUS_PTR: return StoreValue<SQLPOINTER>(value, array_status_ptr);
+    case SQL_DESC_BIND_OFFSET_PTR: return StoreValue<SQLPOINTER>(value, bind_offset_ptr);
+    case SQL_DESC_BIND_TYPE: return StoreValue<SQLINTEGER>(value, static_cast<SQLINTEGER>(bind_type));
+    case SQL_DESC_COUNT: return StoreValue<SQLSMALLINT>(value, count());
+    case SQL_DESC_ROWS_PROCESSED_PTR: return StoreValue<SQLPOINTER>(value, rows_processed_ptr);
     default: break;
   }
   if (number < 1 || number > count()) return SQL_NO_DATA;
@@ -72,26 +66,26 @@ SQLRETURN Descriptor::GetField(SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER
     return SQL_SUCCESS;
   };
   switch (field) {
-    case SQL_DESC_TYPE: return Put<SQLSMALLINT>(value, r.type);
-    case SQL_DESC_CONCISE_TYPE: return Put<SQLSMALLINT>(value, r.concise_type);
-    case SQL_DESC_DATETIME_INTERVAL_CODE: return Put<SQLSMALLINT>(value, r.datetime_interval_code);
-    case SQL_DESC_DATA_PTR: return Put<SQLPOINTER>(value, r.data_ptr);
-    case SQL_DESC_OCTET_LENGTH: return Put<SQLLEN>(value, r.octet_length);
-    case SQL_DESC_OCTET_LENGTH_PTR: return Put<SQLPOINTER>(value, r.octet_length_ptr);
-    case SQL_DESC_INDICATOR_PTR: return Put<SQLPOINTER>(value, r.indicator_ptr);
-    case SQL_DESC_LENGTH: return Put<SQLULEN>(value, r.length);
-    case SQL_DESC_PRECISION: return Put<SQLSMALLINT>(value, r.precision);
-    case SQL_DESC_SCALE: return Put<SQLSMALLINT>(value, r.scale);
-    case SQL_DESC_NULLABLE: return Put<SQLSMALLINT>(value, r.nullable);
-    case SQL_DESC_UNSIGNED: return Put<SQLSMALLINT>(value, r.is_unsigned);
-    case SQL_DESC_DISPLAY_SIZE: return Put<SQLLEN>(value, r.display_size);
-    case SQL_DESC_NUM_PREC_RADIX: return Put<SQLINTEGER>(value, r.num_prec_radix);
-    case SQL_DESC_FIXED_PREC_SCALE: return Put<SQLSMALLINT>(value, r.fixed_prec_scale);
-    case SQL_DESC_CASE_SENSITIVE: return Put<SQLINTEGER>(value, r.case_sensitive);
-    case SQL_DESC_SEARCHABLE: return Put<SQLSMALLINT>(value, r.searchable);
-    case SQL_DESC_UPDATABLE: return Put<SQLSMALLINT>(value, r.updatable);
-    case SQL_DESC_AUTO_UNIQUE_VALUE: return Put<SQLINTEGER>(value, SQL_FALSE);
-    case SQL_DESC_UNNAMED: return Put<SQLSMALLINT>(value, r.name.empty() ? SQL_UNNAMED : SQL_NAMED);
+    case SQL_DESC_TYPE: return StoreValue<SQLSMALLINT>(value, r.type);
+    case SQL_DESC_CONCISE_TYPE: return StoreValue<SQLSMALLINT>(value, r.concise_type);
+    case SQL_DESC_DATETIME_INTERVAL_CODE: return StoreValue<SQLSMALLINT>(value, r.datetime_interval_code);
+    case SQL_DESC_DATA_PTR: return StoreValue<SQLPOINTER>(value, r.data_ptr);
+    case SQL_DESC_OCTET_LENGTH: return StoreValue<SQLLEN>(value, r.octet_length);
+    case SQL_DESC_OCTET_LENGTH_PTR: return StoreValue<SQLPOINTER>(value, r.octet_length_ptr);
+    case SQL_DESC_INDICATOR_PTR: return StoreValue<SQLPOINTER>(value, r.indicator_ptr);
+    case SQL_DESC_LENGTH: return StoreValue<SQLULEN>(value, r.length);
+    case SQL_DESC_PRECISION: return StoreValue<SQLSMALLINT>(value, r.precision);
+    case SQL_DESC_SCALE: return StoreValue<SQLSMALLINT>(value, r.scale);
+    case SQL_DESC_NULLABLE: return StoreValue<SQLSMALLINT>(value, r.nullable);
+    case SQL_DESC_UNSIGNED: return StoreValue<SQLSMALLINT>(value, r.is_unsigned);
+    case SQL_DESC_DISPLAY_SIZE: return StoreValue<SQLLEN>(value, r.display_size);
+    case SQL_DESC_NUM_PREC_RADIX: return StoreValue<SQLINTEGER>(value, r.num_prec_radix);
+    case SQL_DESC_FIXED_PREC_SCALE: return StoreValue<SQLSMALLINT>(value, r.fixed_prec_scale);
+    case SQL_DESC_CASE_SENSITIVE: return StoreValue<SQLINTEGER>(value, r.case_sensitive);
+    case SQL_DESC_SEARCHABLE: return StoreValue<SQLSMALLINT>(value, r.searchable);
+    case SQL_DESC_UPDATABLE: return StoreValue<SQLSMALLINT>(value, r.updatable);
+    case SQL_DESC_AUTO_UNIQUE_VALUE: return StoreValue<SQLINTEGER>(value, SQL_FALSE);
+    case SQL_DESC_UNNAMED: return StoreValue<SQLSMALLINT>(value, r.name.empty() ? SQL_UNNAMED : SQL_NAMED);
     case SQL_DESC_NAME:
     case SQL_DESC_LABEL:
     case SQL_DESC_BASE_COLUMN_NAME: return put_text(r.name);

@@ -1,10 +1,10 @@
 #include "odbc/environment.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "common/driver_error.h"
 #include "odbc/connection.h"
+#include "odbc/text_io.h"
 
 namespace e6odbc::odbc {
 
@@ -48,8 +48,7 @@ SQLRETURN Environment::GetAttribute(SQLINTEGER attribute, SQLPOINTER value) {
     case SQL_ATTR_OUTPUT_NTS: result = SQL_TRUE; break;
     default: throw DriverError("HY092", "invalid environment attribute " + std::to_string(attribute));
   }
-  if (value != nullptr) std::memcpy(value, &result, sizeof result);
-  return SQL_SUCCESS;
+  return StoreValue(value, result);
 }
 
 }  // namespace e6odbc::odbc

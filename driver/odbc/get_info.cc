@@ -1,6 +1,5 @@
 #include "odbc/get_info.h"
 
-#include <cstring>
 #include <string>
 #include <variant>
 
@@ -158,11 +157,11 @@ SQLRETURN GetInfo(Connection& connection, SQLUSMALLINT info_type, SQLPOINTER val
     StoreLength(string_length, text.Write(*s));
     if (text.truncated()) connection.diagnostics().Add("01004", "string data, right truncated");
   } else if (const auto* u16 = std::get_if<SQLUSMALLINT>(&answer)) {
-    if (value != nullptr) std::memcpy(value, u16, sizeof *u16);
+    StoreValue(value, *u16);
     StoreLength(string_length, sizeof *u16);
   } else {
     const auto& u32 = std::get<SQLUINTEGER>(answer);
-    if (value != nullptr) std::memcpy(value, &u32, sizeof u32);
+    StoreValue(value, u32);
     StoreLength(string_length, sizeof u32);
   }
   return SQL_SUCCESS;

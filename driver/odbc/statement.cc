@@ -14,12 +14,6 @@ namespace e6odbc::odbc {
 namespace {
 
 template <typename T>
-SQLRETURN PutValue(SQLPOINTER target, T value) {
-  if (target != nullptr) std::memcpy(target, &value, sizeof value);
-  return SQL_SUCCESS;
-}
-
-template <typename T>
 T* Offset(T* pointer, SQLLEN bytes) {
   return pointer == nullptr ? nullptr : reinterpret_cast<T*>(reinterpret_cast<char*>(pointer) + bytes);
 }
@@ -138,7 +132,7 @@ void Statement::RequireResults(const char* function) {
 
 SQLRETURN Statement::NumResultCols(SQLSMALLINT* count) {
   RequireResults("SQLNumResultCols");
-  return PutValue<SQLSMALLINT>(count, ird_.count());
+  return StoreValue<SQLSMALLINT>(count, ird_.count());
 }
 
 SQLRETURN Statement::DescribeCol(SQLUSMALLINT column, OutText name, SQLSMALLINT* name_length, SQLSMALLINT* data_type,
@@ -158,7 +152,7 @@ SQLRETURN Statement::DescribeCol(SQLUSMALLINT column, OutText name, SQLSMALLINT*
 SQLRETURN Statement::ColAttribute(SQLUSMALLINT column, SQLUSMALLINT field, OutText text, SQLSMALLINT* string_length,
                                   SQLLEN* numeric) {
   RequireResults("SQLColAttribute");
-  if (field == SQL_DESC_COUNT || field == SQL_COLUMN_COUNT) return PutValue<SQLLEN>(numeric, ird_.count());
+  if (field == SQL_DESC_COUNT || field == SQL_COLUMN_COUNT) return StoreValue<SQLLEN>(numeric, ird_.count());
   const DescriptorRecord* r = ird_.Find(static_cast<SQLSMALLINT>(column));
   if (r == nullptr) throw DriverError("07009", "invalid descriptor index: column " + std::to_string(column));
   const auto put_text = [&](const std::string& value) {
@@ -181,25 +175,25 @@ SQLRETURN Statement::ColAttribute(SQLUSMALLINT column, SQLUSMALLINT field, OutTe
     case SQL_DESC_LITERAL_SUFFIX: return put_text("");
     case SQL_DESC_TYPE:
     case SQL_DESC_CONCISE_TYPE:  // also SQL_COLUMN_TYPE
-      return PutValue<SQLLEN>(numeric, field == SQL_DESC_TYPE ? r->type : r->concise_type);
+      return StoreValue<SQLLEN>(numeric, field == SQL_DESC_TYPE ? r->type : r->concise_type);
     case SQL_DESC_LENGTH:
     case SQL_COLUMN_PRECISION:
-    case SQL_DESC_PRECISION: return PutValue<SQLLEN>(numeric, static_cast<SQLLEN>(r->length));
+    case SQL_DESC_PRECISION: return StoreValue<SQLLEN>(numeric, static_cast<SQLLEN>(r->length));
     case SQL_COLUMN_LENGTH:
-    case SQL_DESC_OCTET_LENGTH: return PutValue<SQLLEN>(numeric, r->octet_length);
+    case SQL_DESC_OCTET_LENGTH: return StoreValue<SQLLEN>(numeric, r->octet_length);
     case SQL_DESC_SCALE:
-    case SQL_COLUMN_SCALE: return PutValue<SQLLEN>(numeric, r->scale);
-    case SQL_DESC_DISPLAY_SIZE: return PutValue<SQLLEN>(numeric, r->display_size);
+    case SQL_COLUMN_SCALE: return StoreValue<SQLLEN>(numeric, r->scale);
+    case SQL_DESC_DISPLAY_SIZE: return StoreValue<SQLLEN>(numeric, r->display_size);
     case SQL_DESC_NULLABLE:
-    case SQL_COLUMN_NULLABLE: return PutValue<SQLLEN>(numeric, r->nullable);
-    case SQL_DESC_UNSIGNED: return PutValue<SQLLEN>(numeric, r->is_unsigned);
-    case SQL_DESC_NUM_PREC_RADIX: return PutValue<SQLLEN>(numeric, r->num_prec_radix);
-    case SQL_DESC_FIXED_PREC_SCALE: return PutValue<SQLLEN>(numeric, r->fixed_prec_scale);
-    case SQL_DESC_CASE_SENSITIVE: return PutValue<SQLLEN>(numeric, r->case_sensitive);
-    case SQL_DESC_SEARCHABLE: return PutValue<SQLLEN>(numeric, r->searchable);
-    case SQL_DESC_UPDATABLE: return PutValue<SQLLEN>(numeric, r->updatable);
-    case SQL_DESC_AUTO_UNIQUE_VALUE: return PutValue<SQLLEN>(numeric, SQL_FALSE);
-    case SQL_DESC_UNNAMED: return PutValue<SQLLEN>(numeric, r->name.empty() ? SQL_UNNAMED : SQL_NAMED);
+    case SQL_COLUMN_NULLABLE: return StoreValue<SQLLEN>(numeric, r->nullable);
+    case SQL_DESC_UNSIGNED: return StoreValue<SQLLEN>(numeric, r->is_unsigned);
+    case SQL_DESC_NUM_PREC_RADIX: return StoreValue<SQLLEN>(numeric, r->num_prec_radix);
+    case SQL_DESC_FIXED_PREC_SCALE: return StoreValue<SQLLEN>(numeric, r->fixed_prec_scale);
+    case SQL_DESC_CASE_SENSITIVE: return StoreValue<SQLLEN>(numeric, r->case_sensitive);
+    case SQL_DESC_SEARCHABLE: return StoreValue<SQLLEN>(numeric, r->searchable);
+    case SQL_DESC_UPDATABLE: return StoreValue<SQLLEN>(numeric, r->updatable);
+    case SQL_DESC_AUTO_UNIQUE_VALUE: return StoreValue<SQLLEN>(numeric, SQL_FALSE);
+    case SQL_DESC_UNNAMED: return StoreValue<SQLLEN>(numeric, r->name.empty() ? SQL_UNNAMED : SQL_NAMED);
     default:
       throw DriverError("HY091", "invalid descriptor field identifier " + std::to_string(field));
   }
@@ -207,7 +201,7 @@ SQLRETURN Statement::ColAttribute(SQLUSMALLINT column, SQLUSMALLINT field, OutTe
 
 SQLRETURN Statement::RowCount(SQLLEN* count) {
   if (state_ != State::kCursorOpen) throw DriverError("HY010", "function sequence error: no executed statement");
-  return PutValue<SQLLEN>(count, static_cast<SQLLEN>(row_count_));
+  return StoreValue<SQLLEN>(count, static_cast<SQLLEN>(row_count_));
 }
 
 // ---- fetching --------------------------------------------------------------------------
@@ -460,31 +454,31 @@ SQLRETURN Statement::SetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
 
 SQLRETURN Statement::GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER, SQLINTEGER*) {
   switch (attribute) {
-    case SQL_ATTR_APP_ROW_DESC: return PutValue<SQLHDESC>(value, static_cast<Handle*>(&ard_));
-    case SQL_ATTR_APP_PARAM_DESC: return PutValue<SQLHDESC>(value, static_cast<Handle*>(&apd_));
-    case SQL_ATTR_IMP_ROW_DESC: return PutValue<SQLHDESC>(value, static_cast<Handle*>(&ird_));
-    case SQL_ATTR_IMP_PARAM_DESC: return PutValue<SQLHDESC>(value, static_cast<Handle*>(&ipd_));
+    case SQL_ATTR_APP_ROW_DESC: return StoreValue<SQLHDESC>(value, static_cast<Handle*>(&ard_));
+    case SQL_ATTR_APP_PARAM_DESC: return StoreValue<SQLHDESC>(value, static_cast<Handle*>(&apd_));
+    case SQL_ATTR_IMP_ROW_DESC: return StoreValue<SQLHDESC>(value, static_cast<Handle*>(&ird_));
+    case SQL_ATTR_IMP_PARAM_DESC: return StoreValue<SQLHDESC>(value, static_cast<Handle*>(&ipd_));
     case SQL_ATTR_ROW_ARRAY_SIZE:
-    case SQL_ROWSET_SIZE: return PutValue<SQLULEN>(value, ard_.array_size);
-    case SQL_ATTR_ROW_BIND_TYPE: return PutValue<SQLULEN>(value, ard_.bind_type);
-    case SQL_ATTR_ROW_BIND_OFFSET_PTR: return PutValue<SQLPOINTER>(value, ard_.bind_offset_ptr);
-    case SQL_ATTR_ROW_STATUS_PTR: return PutValue<SQLPOINTER>(value, ird_.array_status_ptr);
-    case SQL_ATTR_ROWS_FETCHED_PTR: return PutValue<SQLPOINTER>(value, ird_.rows_processed_ptr);
-    case SQL_ATTR_QUERY_TIMEOUT: return PutValue<SQLULEN>(value, query_timeout_);
-    case SQL_ATTR_MAX_ROWS: return PutValue<SQLULEN>(value, max_rows_);
-    case SQL_ATTR_MAX_LENGTH: return PutValue<SQLULEN>(value, max_length_);
-    case SQL_ATTR_RETRIEVE_DATA: return PutValue<SQLULEN>(value, retrieve_data_);
-    case SQL_ATTR_NOSCAN: return PutValue<SQLULEN>(value, noscan_);
-    case SQL_ATTR_METADATA_ID: return PutValue<SQLULEN>(value, metadata_id_);
-    case SQL_ATTR_CURSOR_TYPE: return PutValue<SQLULEN>(value, SQL_CURSOR_FORWARD_ONLY);
-    case SQL_ATTR_CONCURRENCY: return PutValue<SQLULEN>(value, SQL_CONCUR_READ_ONLY);
-    case SQL_ATTR_CURSOR_SCROLLABLE: return PutValue<SQLULEN>(value, SQL_NONSCROLLABLE);
-    case SQL_ATTR_CURSOR_SENSITIVITY: return PutValue<SQLULEN>(value, SQL_INSENSITIVE);
-    case SQL_ATTR_ASYNC_ENABLE: return PutValue<SQLULEN>(value, SQL_ASYNC_ENABLE_OFF);
-    case SQL_ATTR_ENABLE_AUTO_IPD: return PutValue<SQLULEN>(value, SQL_FALSE);
-    case SQL_ATTR_USE_BOOKMARKS: return PutValue<SQLULEN>(value, SQL_UB_OFF);
-    case SQL_ATTR_PARAMSET_SIZE: return PutValue<SQLULEN>(value, apd_.array_size);
-    case SQL_ATTR_ROW_NUMBER: return PutValue<SQLULEN>(value, has_current_row_ ? rows_delivered_ : 0);
+    case SQL_ROWSET_SIZE: return StoreValue<SQLULEN>(value, ard_.array_size);
+    case SQL_ATTR_ROW_BIND_TYPE: return StoreValue<SQLULEN>(value, ard_.bind_type);
+    case SQL_ATTR_ROW_BIND_OFFSET_PTR: return StoreValue<SQLPOINTER>(value, ard_.bind_offset_ptr);
+    case SQL_ATTR_ROW_STATUS_PTR: return StoreValue<SQLPOINTER>(value, ird_.array_status_ptr);
+    case SQL_ATTR_ROWS_FETCHED_PTR: return StoreValue<SQLPOINTER>(value, ird_.rows_processed_ptr);
+    case SQL_ATTR_QUERY_TIMEOUT: return StoreValue<SQLULEN>(value, query_timeout_);
+    case SQL_ATTR_MAX_ROWS: return StoreValue<SQLULEN>(value, max_rows_);
+    case SQL_ATTR_MAX_LENGTH: return StoreValue<SQLULEN>(value, max_length_);
+    case SQL_ATTR_RETRIEVE_DATA: return StoreValue<SQLULEN>(value, retrieve_data_);
+    case SQL_ATTR_NOSCAN: return StoreValue<SQLULEN>(value, noscan_);
+    case SQL_ATTR_METADATA_ID: return StoreValue<SQLULEN>(value, metadata_id_);
+    case SQL_ATTR_CURSOR_TYPE: return StoreValue<SQLULEN>(value, SQL_CURSOR_FORWARD_ONLY);
+    case SQL_ATTR_CONCURRENCY: return StoreValue<SQLULEN>(value, SQL_CONCUR_READ_ONLY);
+    case SQL_ATTR_CURSOR_SCROLLABLE: return StoreValue<SQLULEN>(value, SQL_NONSCROLLABLE);
+    case SQL_ATTR_CURSOR_SENSITIVITY: return StoreValue<SQLULEN>(value, SQL_INSENSITIVE);
+    case SQL_ATTR_ASYNC_ENABLE: return StoreValue<SQLULEN>(value, SQL_ASYNC_ENABLE_OFF);
+    case SQL_ATTR_ENABLE_AUTO_IPD: return StoreValue<SQLULEN>(value, SQL_FALSE);
+    case SQL_ATTR_USE_BOOKMARKS: return StoreValue<SQLULEN>(value, SQL_UB_OFF);
+    case SQL_ATTR_PARAMSET_SIZE: return StoreValue<SQLULEN>(value, apd_.array_size);
+    case SQL_ATTR_ROW_NUMBER: return StoreValue<SQLULEN>(value, has_current_row_ ? rows_delivered_ : 0);
     default:
       throw DriverError("HY092", "unsupported statement attribute " + std::to_string(attribute));
   }

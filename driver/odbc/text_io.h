@@ -9,6 +9,7 @@
 #include <sqlext.h>
 #include <sqlucode.h>
 
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -57,6 +58,14 @@ class OutText {
   Unit unit_;
   bool truncated_ = false;
 };
+
+// Copies `value` into an application's output buffer (SQLPOINTER: may be
+// unaligned, may be null); returns SQL_SUCCESS so callers can `return` it.
+template <typename T>
+SQLRETURN StoreValue(SQLPOINTER target, T value) noexcept {
+  if (target != nullptr) std::memcpy(target, &value, sizeof value);
+  return SQL_SUCCESS;
+}
 
 // Stores a length into an optional output pointer of any integer type.
 template <typename T>

@@ -18,6 +18,13 @@ constexpr std::chrono::milliseconds kClearDeadline{10000};
 
 }  // namespace
 
+template <typename Request>
+void Query::Identify(Request& request) {
+  request.set_engineip(engine_ip_);
+  request.set_sessionid(session_.SessionId());
+  request.set_queryid(query_id_);
+}
+
 Query::Query(Session& session) : session_(session) {}
 
 Query::~Query() { Close(); }
@@ -98,15 +105,11 @@ void Query::Execute() {
     grpc::Status status;
     if (v2) {
       ExecuteStatementV2Request request;
-      request.set_engineip(engine_ip_);
-      request.set_sessionid(session_.SessionId());
-      request.set_queryid(query_id_);
+      Identify(request);
       status = session_.stub().engine().executeStatementV2(context.get(), request, &response);
     } else {
       ExecuteStatementRequest request;
-      request.set_engineip(engine_ip_);
-      request.set_sessionid(session_.SessionId());
-      request.set_queryid(query_id_);
+      Identify(request);
       status = session_.stub().engine().executeStatement(context.get(), request, &response);
     }
     if (status.ok()) session_.strategies().Announce(response.new_strategy());
@@ -116,9 +119,7 @@ void Query::Execute() {
   WithRecovery("getResultMetadata", [&] {
     auto context = MakeContext(PerQueryHeaders(), kNoDeadline);
     GetResultMetadataRequest request;
-    request.set_engineip(engine_ip_);
-    request.set_sessionid(session_.SessionId());
-    request.set_queryid(query_id_);
+    Identify(request);
     return session_.stub().engine().getResultMetadata(context.get(), request, &response);
   });
   session_.strategies().Announce(response.new_strategy());
@@ -137,9 +138,7 @@ std::optional<wire::ColumnBatch> Query::NextBatch() {
   // Never retried: a repeated getNextResultBatch would lose or duplicate rows.
   auto context = MakeContext(PerQueryHeaders(), kNoDeadline);
   GetNextResultBatchRequest request;
-  request.set_engineip(engine_ip_);
-  request.set_sessionid(session_.SessionId());
-  request.set_queryid(query_id_);
+  Identify(request);
   GetNextResultBatchResponse response;
   const grpc::Status status = session_.stub().engine().getNextResultBatch(context.get(), request, &response);
   if (!status.ok()) throw ToDriverError(status, "getNextResultBatch", Phase::kQuery);
@@ -171,9 +170,7 @@ void Query::Close() noexcept {
   try {
     auto context = MakeContext(PerQueryHeaders(), kClearDeadline);
     ClearOrCancelQueryRequest request;
-    request.set_engineip(engine_ip_);
-    request.set_sessionid(session_.SessionId());
-    request.set_queryid(query_id_);
+    Identify(request);
     ClearOrCancelQueryResponse response;
     // Best effort: the query is gone from the client's view whatever the answer.
     if (session_.stub().engine().clearOrCancelQuery(context.get(), request, &response).ok()) {

@@ -42,6 +42,9 @@ class Query : public ResultSource {
   grpc::Status PrepareCall();
   void PrepareOnce();  // prepare with recovery
   CallHeaders PerQueryHeaders() const;
+  // Sets engineIP, sessionId and queryId, which every per-query request carries.
+  template <typename Request>
+  void Identify(Request& request);
   // Runs `call` (returning grpc::Status) and recovers from an expired session
   // or a strategy switch by re-authenticating (and re-preparing), spec §8.5.
   template <typename Call>

@@ -1,28 +1,12 @@
 // Connecting through the driver manager: DSN, connection string, and every
 // way a connection attempt can fail.
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include "odbc_test_support.h"
+#include "unused_port.h"
 
 namespace e6test {
 namespace {
-
-// A loopback port nothing listens on: bound, read back, then closed.
-int UnusedPort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
 
 bool HasState(const std::vector<Diagnostic>& records, const std::string& sqlstate) {
   for (const Diagnostic& d : records) {
@@ -71,7 +55,7 @@ TEST(Connect, WrongPasswordByDsnIs28000) {
 
 TEST(Connect, UnreachablePortIs08001) {
   Connection c;
-  const std::string text = "DRIVER={e6data};HOST=127.0.0.1;PORT=" + std::to_string(UnusedPort()) +
+  const std::string text = "DRIVER={e6data};HOST=127.0.0.1;PORT=" + std::to_string(UnusedLoopbackPort()) +
                            ";UID=demo@e6data.local;PWD=demo-token";
   ASSERT_EQ(c.Open(text), SQL_ERROR);
   const auto records = Diagnostics(SQL_HANDLE_DBC, c.dbc());

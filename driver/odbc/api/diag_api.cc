@@ -35,12 +35,6 @@ SQLRETURN GetDiagRecImpl(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT number, OutT
   });
 }
 
-template <typename T>
-SQLRETURN Put(SQLPOINTER target, T value) {
-  if (target != nullptr) std::memcpy(target, &value, sizeof value);
-  return SQL_SUCCESS;
-}
-
 SQLRETURN GetDiagFieldImpl(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER value,
                            SQLSMALLINT* length, OutText text) {
   return WithDiagnostics(type, h, [&](Diagnostics& d) -> SQLRETURN {
@@ -49,12 +43,12 @@ SQLRETURN GetDiagFieldImpl(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT number, SQ
       return text.truncated() ? SQL_SUCCESS_WITH_INFO : SQL_SUCCESS;
     };
     switch (field) {  // header fields
-      case SQL_DIAG_NUMBER: return Put<SQLINTEGER>(value, static_cast<SQLINTEGER>(d.records().size()));
-      case SQL_DIAG_RETURNCODE: return Put<SQLRETURN>(value, d.return_code());
-      case SQL_DIAG_ROW_COUNT: return Put<SQLLEN>(value, d.row_count);
-      case SQL_DIAG_CURSOR_ROW_COUNT: return Put<SQLLEN>(value, d.cursor_row_count);
+      case SQL_DIAG_NUMBER: return StoreValue<SQLINTEGER>(value, static_cast<SQLINTEGER>(d.records().size()));
+      case SQL_DIAG_RETURNCODE: return StoreValue<SQLRETURN>(value, d.return_code());
+      case SQL_DIAG_ROW_COUNT: return StoreValue<SQLLEN>(value, d.row_count);
+      case SQL_DIAG_CURSOR_ROW_COUNT: return StoreValue<SQLLEN>(value, d.cursor_row_count);
       case SQL_DIAG_DYNAMIC_FUNCTION: return put_text("");
-      case SQL_DIAG_DYNAMIC_FUNCTION_CODE: return Put<SQLINTEGER>(value, SQL_DIAG_UNKNOWN_STATEMENT);
+      case SQL_DIAG_DYNAMIC_FUNCTION_CODE: return StoreValue<SQLINTEGER>(value, SQL_DIAG_UNKNOWN_STATEMENT);
       default: break;
     }
     if (number < 1) return SQL_ERROR;
@@ -62,14 +56,14 @@ SQLRETURN GetDiagFieldImpl(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT number, SQ
     const DiagRecord& r = d.records()[static_cast<size_t>(number) - 1];
     switch (field) {
       case SQL_DIAG_SQLSTATE: return put_text(r.sqlstate);
-      case SQL_DIAG_NATIVE: return Put<SQLINTEGER>(value, r.native_error);
+      case SQL_DIAG_NATIVE: return StoreValue<SQLINTEGER>(value, r.native_error);
       case SQL_DIAG_MESSAGE_TEXT: return put_text(r.message);
       case SQL_DIAG_CLASS_ORIGIN: return put_text(ClassOrigin(r.sqlstate));
       case SQL_DIAG_SUBCLASS_ORIGIN: return put_text(SubclassOrigin(r.sqlstate));
       case SQL_DIAG_CONNECTION_NAME:
       case SQL_DIAG_SERVER_NAME: return put_text("");
-      case SQL_DIAG_ROW_NUMBER: return Put<SQLLEN>(value, r.row_number);
-      case SQL_DIAG_COLUMN_NUMBER: return Put<SQLINTEGER>(value, r.column_number);
+      case SQL_DIAG_ROW_NUMBER: return StoreValue<SQLLEN>(value, r.row_number);
+      case SQL_DIAG_COLUMN_NUMBER: return StoreValue<SQLINTEGER>(value, r.column_number);
       default: return SQL_ERROR;
     }
   });

@@ -3,9 +3,6 @@
 // selection, errors and their SQLSTATEs, the fetch loop and cleanup.
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <functional>
@@ -17,6 +14,7 @@
 #include "e6x_engine.grpc.pb.h"
 #include "session/query.h"
 #include "session/session.h"
+#include "unused_port.h"
 
 namespace e6odbc::session {
 namespace {
@@ -212,16 +210,8 @@ TEST_F(SessionTest, RejectedCredentialsAre28000WhateverTheSignal) {
 }
 
 TEST_F(SessionTest, UnreachableEndpointIs08001) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
   SessionSettings settings = Settings();
-  settings.port = ntohs(address.sin_port);
+  settings.port = e6test::UnusedLoopbackPort();
   Session session(settings, strategies_);
   EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }), "08001");
 }
