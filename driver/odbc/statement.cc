@@ -244,6 +244,57 @@ bool Statement::HasRow() {
   return true;
 }
 
+convert::RunConverter Statement::ConverterFor(const wire::ColumnVector& vector, SQLUSMALLINT column,
+                                              SQLSMALLINT& c_type) const {
+  if (c_type == SQL_C_DEFAULT) c_type = convert::ResolveDefaultCType(vector.type);
+  const convert::RunConverter converter = convert::FindConverter(vector.type, c_type);
+  if (converter == nullptr) {
+    throw DriverError("07006", "restricted data type attribute violation: column " + std::to_string(column) + " (" +
+                                   std::string(wire::VectorTypeName(vector.type)) + ") cannot be converted to C type " +
+                                   std::to_string(c_type));
+  }
+  return converter;
+}
+
+convert::Target Statement::BoundTarget(const DescriptorRecord& binding, SQLSMALLINT c_type, size_t rowset_row) const {
+  // Column-wise binding strides by the value (or buffer) size and by one
+  // SQLLEN; row-wise binding strides both by the row structure's size.
+  const size_t fixed = convert::FixedSizeOf(c_type);
+  const bool row_wise = ard_.bind_type != SQL_BIND_BY_COLUMN;
+  convert::Target target;
+  target.c_type = c_type;
+  target.buffer_length = fixed != 0 ? static_cast<SQLLEN>(fixed) : binding.octet_length;
+  target.data_stride = row_wise ? ard_.bind_type : (fixed != 0 ? fixed : static_cast<size_t>(binding.octet_length));
+  target.indicator_stride = row_wise ? ard_.bind_type : sizeof(SQLLEN);
+  // The bind offset applies to every pointer; then move to `rowset_row`.
+  const SQLLEN offset = ard_.bind_offset_ptr != nullptr ? *ard_.bind_offset_ptr : 0;
+  const auto row_data = static_cast<SQLLEN>(rowset_row * target.data_stride);
+  const auto row_indicator = static_cast<SQLLEN>(rowset_row * target.indicator_stride);
+  target.data = Offset(static_cast<char*>(binding.data_ptr), offset + row_data);
+  target.indicator = Offset(binding.indicator_ptr, offset + row_indicator);
+  target.octet_length = Offset(binding.octet_length_ptr, offset + row_indicator);
+  return target;
+}
+
+bool Statement::RecordIssues(const convert::CellIssues& issues, size_t first_rowset_row, SQLSMALLINT column) {
+  SQLUSMALLINT* status = ird_.array_status_ptr;
+  bool any_error = false;
+  for (const convert::CellIssue& issue : issues) {
+    const size_t rowset_row = first_rowset_row + issue.row;
+    diagnostics().Add(issue.sqlstate, issue.message, 0, static_cast<SQLLEN>(rowset_row + 1), column);
+    if (status != nullptr) {
+      SQLUSMALLINT& s = status[rowset_row];
+      if (issue.is_error) {
+        s = SQL_ROW_ERROR;
+      } else if (s != SQL_ROW_ERROR) {
+        s = SQL_ROW_SUCCESS_WITH_INFO;
+      }
+    }
+    any_error = any_error || issue.is_error;
+  }
+  return any_error;
+}
+
 SQLRETURN Statement::Fetch(SQLSMALLINT orientation) {
   if (orientation != SQL_FETCH_NEXT) throw DriverError("HY106", "fetch type out of range: the cursor is forward-only");
   if (state_ != State::kCursorOpen) throw DriverError("24000", "invalid cursor state: no open cursor");
@@ -251,7 +302,6 @@ SQLRETURN Statement::Fetch(SQLSMALLINT orientation) {
   has_current_row_ = false;
   getdata_column_ = 0;
   const SQLULEN rowset_size = ard_.array_size;
-  const SQLLEN bind_offset = ard_.bind_offset_ptr != nullptr ? *ard_.bind_offset_ptr : 0;
   SQLUSMALLINT* status = ird_.array_status_ptr;
   size_t fetched = 0;
   bool any_error = false;
@@ -269,39 +319,10 @@ SQLRETURN Statement::Fetch(SQLSMALLINT orientation) {
       }
       const wire::ColumnVector& vector = columns[static_cast<size_t>(c) - 1];
       SQLSMALLINT c_type = binding.concise_type;
-      if (c_type == SQL_C_DEFAULT) c_type = convert::ResolveDefaultCType(vector.type);
-      const convert::RunConverter converter = convert::FindConverter(vector.type, c_type);
-      if (converter == nullptr) {
-        throw DriverError("07006", "restricted data type attribute violation: column " + std::to_string(c) + " (" +
-                                       std::string(wire::VectorTypeName(vector.type)) +
-                                       ") cannot be converted to C type " + std::to_string(c_type));
-      }
-      const size_t fixed = convert::FixedSizeOf(c_type);
-      const bool row_wise = ard_.bind_type != SQL_BIND_BY_COLUMN;
-      convert::Target target;
-      target.c_type = c_type;
-      target.buffer_length = fixed != 0 ? static_cast<SQLLEN>(fixed) : binding.octet_length;
-      target.data_stride = row_wise ? ard_.bind_type : (fixed != 0 ? fixed : static_cast<size_t>(binding.octet_length));
-      target.indicator_stride = row_wise ? ard_.bind_type : sizeof(SQLLEN);
-      target.data = Offset(static_cast<char*>(binding.data_ptr), bind_offset);
-      target.indicator = Offset(binding.indicator_ptr, bind_offset);
-      target.octet_length = Offset(binding.octet_length_ptr, bind_offset);
-      // Position the buffers at this run's first rowset row.
-      if (target.data != nullptr) target.data += fetched * target.data_stride;
-      if (target.indicator != nullptr) target.indicator = Offset(target.indicator, static_cast<SQLLEN>(fetched * target.indicator_stride));
-      if (target.octet_length != nullptr) target.octet_length = Offset(target.octet_length, static_cast<SQLLEN>(fetched * target.indicator_stride));
+      const convert::RunConverter converter = ConverterFor(vector, static_cast<SQLUSMALLINT>(c), c_type);
       convert::CellIssues issues;
-      converter(vector, next_row_, run, target, issues);
-      for (const convert::CellIssue& issue : issues) {
-        const size_t rowset_row = fetched + issue.row;
-        diagnostics().Add(issue.sqlstate, issue.message, 0, static_cast<SQLLEN>(rowset_row + 1), c);
-        if (status != nullptr) {
-          SQLUSMALLINT& s = status[rowset_row];
-          if (issue.is_error) s = SQL_ROW_ERROR;
-          else if (s != SQL_ROW_ERROR) s = SQL_ROW_SUCCESS_WITH_INFO;
-        }
-        any_error = any_error || issue.is_error;
-      }
+      converter(vector, next_row_, run, BoundTarget(binding, c_type, fetched), issues);
+      any_error = RecordIssues(issues, fetched, c) || any_error;
     }
     current_row_ = next_row_;  // SQLGetData reads the first row of a one-row rowset
     next_row_ += run;
@@ -340,7 +361,7 @@ SQLRETURN Statement::GetData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER
     const DescriptorRecord* r = ard_.Find(static_cast<SQLSMALLINT>(column));
     c_type = r != nullptr ? r->concise_type : SQL_C_DEFAULT;
   }
-  if (c_type == SQL_C_DEFAULT) c_type = convert::ResolveDefaultCType(vector.type);
+  const convert::RunConverter converter = ConverterFor(vector, column, c_type);
   if (column != getdata_column_) {  // moving to another column restarts piecewise reading
     getdata_column_ = column;
     getdata_offset_ = 0;
@@ -360,16 +381,10 @@ SQLRETURN Statement::GetData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER
     getdata_offset_ = 1;
     return SQL_SUCCESS;
   }
-  if (convert::IsPiecewise(c_type) && convert::FindConverter(vector.type, c_type) != nullptr) {
+  if (convert::IsPiecewise(c_type)) {
     rc = convert::GetPiece(vector, current_row_, target, getdata_offset_, issues);
     if (rc == SQL_NO_DATA) return SQL_NO_DATA;
   } else {
-    const convert::RunConverter converter = convert::FindConverter(vector.type, c_type);
-    if (converter == nullptr) {
-      throw DriverError("07006", "restricted data type attribute violation: column " + std::to_string(column) + " (" +
-                                     std::string(wire::VectorTypeName(vector.type)) + ") cannot be converted to C type " +
-                                     std::to_string(c_type));
-    }
     if (getdata_offset_ != 0) return SQL_NO_DATA;  // fixed-size values are returned once
     converter(vector, current_row_, 1, target, issues);
     getdata_offset_ = 1;

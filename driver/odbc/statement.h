@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "convert/converters.h"
 #include "odbc/descriptor.h"
 #include "odbc/handle.h"
 #include "odbc/text_io.h"
@@ -67,6 +68,13 @@ class Statement : public Handle {
   bool HasRow();                // a batch holds an unread row (fetches batches as needed)
   void ReleaseQuery() noexcept; // clears the server query, drops batches
   const wire::ColumnVector& CurrentColumn(SQLUSMALLINT column);
+  // The converter for `vector` into `c_type` (SQL_C_DEFAULT resolved in
+  // place); throws 07006 naming the column when ODBC forbids the pair.
+  convert::RunConverter ConverterFor(const wire::ColumnVector& vector, SQLUSMALLINT column, SQLSMALLINT& c_type) const;
+  // Where a bound column's values for rowset row `rowset_row` onwards go.
+  convert::Target BoundTarget(const DescriptorRecord& binding, SQLSMALLINT c_type, size_t rowset_row) const;
+  // Per-cell outcomes -> diagnostic records and row status; true if any is an error.
+  bool RecordIssues(const convert::CellIssues& issues, size_t first_rowset_row, SQLSMALLINT column);
   void RequireResults(const char* function);
 
   Connection& connection_;
