@@ -1,12 +1,14 @@
 #include "session/session.h"
 
-#include <vector>
+#include <deque>
 
 #include "common/driver_error.h"
 #include "common/text.h"
 #include "session/channel.h"
 #include "session/query.h"
 #include "session/status_map.h"
+
+#include "e6x_engine.grpc.pb.h"
 
 namespace e6odbc::session {
 
@@ -35,58 +37,58 @@ CallHeaders Session::Headers(std::optional<std::string> strategy, std::string pl
   return CallHeaders{settings_.cluster_name, std::move(strategy), std::move(planner_ip)};
 }
 
+grpc::Status Session::Authenticate(const std::string& colour, AuthenticateResponse& response) {
+  AuthenticateRequest request;
+  request.set_user(settings_.user);
+  request.set_password(settings_.password);
+  auto context = MakeContext(Headers(colour, ""), settings_.login_timeout);
+  return stub_->engine().authenticate(context.get(), request, &response);
+}
+
 void Session::EnsureAuthenticated() {
   if (!session_id_.empty()) return;
   const std::string endpoint = settings_.host + ":" + std::to_string(settings_.port);
   const auto failed = [&](const std::string& why) {
     return DriverError("28000", "authentication failed for user '" + settings_.user + "': " + why);
   };
-  // Candidates per spec §9.2: the cached colour (T2), else detection blue then green (T1).
-  std::vector<std::string> candidates;
-  if (auto active = strategies_.active()) {
-    candidates = {*active};
-  } else {
-    candidates = {"blue", "green"};
-  }
-  bool redetected = false;
-  bool followed_announcement = false;
-  std::string mismatch;  // the last 456 answer, if every candidate was refused with one
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    const std::string& colour = candidates[i];
-    AuthenticateRequest request;
-    request.set_user(settings_.user);
-    request.set_password(settings_.password);
+  // Spec §9.2: try the cached colour (T2), else detect: blue, then green (T1).
+  const std::deque<std::string> detection = {"blue", "green"};
+  const std::optional<std::string> cached = strategies_.active();
+  std::deque<std::string> candidates = cached ? std::deque<std::string>{*cached} : detection;
+  bool may_redetect = cached.has_value();
+  bool may_follow_announcement = true;
+  std::string mismatch;  // the last 456 answer, while every candidate refused with one
+  while (!candidates.empty()) {
+    const std::string colour = candidates.front();
+    candidates.pop_front();
     AuthenticateResponse response;
-    auto context = MakeContext(Headers(colour, ""), settings_.login_timeout);
-    const grpc::Status status = stub_->engine().authenticate(context.get(), request, &response);
+    const grpc::Status status = Authenticate(colour, response);
+    if (IsStrategyMismatch(status)) {
+      mismatch = status.error_message();
+      if (may_redetect) {  // the cached colour is stale: forget it and detect (T2 -> T1)
+        strategies_.Clear();
+        candidates = detection;
+        may_redetect = false;
+      }
+      continue;
+    }
+    if (status.error_code() == grpc::StatusCode::UNAVAILABLE && !IsClusterSuspended(status)) {
+      throw DriverError("08001", "cannot reach e6data at " + endpoint + ": " + status.error_message(),
+                        static_cast<int>(status.error_code()));
+    }
     if (!status.ok()) {
-      if (IsStrategyMismatch(status)) {
-        if (candidates.size() == 1 && !redetected) {  // the cached colour is stale (T2 -> T1)
-          strategies_.Clear();
-          candidates = {"blue", "green"};
-          redetected = true;
-          i = static_cast<size_t>(-1);
-        }
-        mismatch = status.error_message();
-        continue;
-      }
-      if (status.error_code() == grpc::StatusCode::UNAVAILABLE && !IsClusterSuspended(status)) {
-        throw DriverError("08001", "cannot reach e6data at " + endpoint + ": " + status.error_message(),
-                          static_cast<int>(status.error_code()));
-      }
       DriverError error = ToDriverError(status, "authenticate", Phase::kConnect);
       if (error.sqlstate() == "28000") throw failed(error.what());
       throw error;
     }
     mismatch.clear();
-    if (response.sessionid().empty()) continue;  // rejected credentials: try the next candidate (§8.4)
+    if (response.sessionid().empty()) continue;  // credentials refused here: try the next candidate (§8.4)
     const std::optional<std::string> announced = StrategyCache::Normalize(response.new_strategy());
-    if (announced && *announced != colour && !followed_announcement) {
+    if (announced && *announced != colour && may_follow_announcement) {
       // T4: the engine moved to another colour; authenticate there instead.
       strategies_.SetActive(*announced);
       candidates = {*announced};
-      followed_announcement = true;
-      i = static_cast<size_t>(-1);
+      may_follow_announcement = false;
       continue;
     }
     strategies_.SetActive(colour);

@@ -13,10 +13,15 @@
 #include "session/session_settings.h"
 #include "session/strategy_cache.h"
 
+class AuthenticateResponse;
+namespace grpc {
+class Status;
+}
+
 namespace e6odbc::session {
 
 class Query;
-class EngineStub;  // gRPC stub and channel, defined in session.cc
+class EngineStub;  // gRPC stub and channel, defined in channel.h
 
 class Session {
  public:
@@ -49,6 +54,9 @@ class Session {
   EngineStub& stub() noexcept { return *stub_; }
 
  private:
+  // One authenticate call with `colour` as the strategy header.
+  grpc::Status Authenticate(const std::string& colour, AuthenticateResponse& response);
+
   SessionSettings settings_;
   StrategyCache& strategies_;
   std::unique_ptr<EngineStub> stub_;

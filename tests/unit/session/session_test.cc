@@ -125,6 +125,15 @@ class FakeEngine final : public QueryEngineService::Service {
   }
 };
 
+std::string StateOf(const std::function<void()>& f) {
+  try {
+    f();
+    return "ok";
+  } catch (const DriverError& e) {
+    return e.sqlstate();
+  }
+}
+
 class SessionTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -151,15 +160,6 @@ class SessionTest : public ::testing::Test {
   std::unique_ptr<grpc::Server> server_;
 };
 
-std::string StateOf(const std::function<void()>& f) {
-  try {
-    f();
-    return "ok";
-  } catch (const DriverError& e) {
-    return e.sqlstate();
-  }
-}
-
 TEST_F(SessionTest, AuthenticationIsLazyAndDetectsBlueFirst) {
   Session session(Settings(), strategies_);
   EXPECT_EQ(engine_.Calls("authenticate"), 0) << "creating a session sends nothing";
@@ -183,6 +183,41 @@ TEST_F(SessionTest, StrategyMismatchMovesDetectionToGreen) {
   auto query = session.NewQuery();
   query->Prepare("select 1");
   EXPECT_EQ(engine_.strategies_seen.back(), "prepareStatement:green");
+}
+
+TEST_F(SessionTest, StaleCachedColourIsForgottenAndDetectedAgain) {
+  strategies_.SetActive("green");  // what an earlier connection learnt
+  engine_.on_authenticate = [](const std::string& strategy, AuthenticateResponse* r) {
+    if (strategy != "blue") return grpc::Status(grpc::StatusCode::UNKNOWN, "Received http2 header with status: 456");
+    r->set_sessionid("s-blue");
+    return grpc::Status::OK;
+  };
+  Session session(Settings(), strategies_);
+  EXPECT_EQ(session.SessionId(), "s-blue");
+  EXPECT_EQ(strategies_.active(), "blue");
+  EXPECT_EQ(engine_.strategies_seen.at(0), "authenticate:green");
+  EXPECT_EQ(engine_.strategies_seen.at(1), "authenticate:blue");
+}
+
+TEST_F(SessionTest, AnnouncedColourOnAuthenticateIsFollowedOnce) {
+  engine_.on_authenticate = [](const std::string& strategy, AuthenticateResponse* r) {
+    r->set_sessionid("s-" + strategy);
+    r->set_new_strategy("green");  // T4: every answer points at green
+    return grpc::Status::OK;
+  };
+  Session session(Settings(), strategies_);
+  EXPECT_EQ(session.SessionId(), "s-green");
+  EXPECT_EQ(strategies_.active(), "green");
+  EXPECT_EQ(engine_.Calls("authenticate"), 2);
+}
+
+TEST_F(SessionTest, BothColoursRefusedIs08001) {
+  engine_.on_authenticate = [](const std::string&, AuthenticateResponse*) {
+    return grpc::Status(grpc::StatusCode::UNKNOWN, "Received http2 header with status: 456");
+  };
+  Session session(Settings(), strategies_);
+  EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }), "08001");
+  EXPECT_EQ(engine_.Calls("authenticate"), 2);
 }
 
 TEST_F(SessionTest, EmptySessionIdIs28000NamingTheUser) {
