@@ -51,6 +51,14 @@ EmulatorProcess::EmulatorProcess(const std::string& binary, const std::filesyste
   throw std::runtime_error("the emulator did not start listening within 20 s");
 }
 
+void EmulatorProcess::Kill() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
 EmulatorProcess::~EmulatorProcess() {
   if (pid_ <= 0) return;
   kill(pid_, SIGTERM);

@@ -21,6 +21,8 @@ class EmulatorProcess {
   EmulatorProcess& operator=(const EmulatorProcess&) = delete;
 
   int port() const { return port_; }
+  // Kills the process at once (SIGKILL): a server dying mid-query.
+  void Kill();
   // Queries prepared or executed and not yet cleared, per the emulator.
   int OpenQueries() const;
 

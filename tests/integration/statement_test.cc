@@ -2,7 +2,9 @@
 // and unbound fetches, errors, and the server-side cleanup of every cursor.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -142,6 +144,31 @@ TEST_F(StatementTest, EveryClosedCursorLeavesNoOpenQuery) {
   ASSERT_EQ(SQLDisconnect(other.dbc()), SQL_SUCCESS);
   EXPECT_EQ(emulator.OpenQueries(), 0);
   ASSERT_EQ(other.Open(OdbcEnvironment::ConnectionString()), SQL_SUCCESS);
+}
+
+TEST(ServerFailure, ServerDyingMidStreamIs08S01AndTheCursorCanBeClosed) {
+  // An emulator of its own, with small batches so rows are still on the server.
+  const auto dir = OdbcEnvironment::dir() / "dying";
+  std::filesystem::create_directories(dir);
+  auto emulator = std::make_unique<EmulatorProcess>(E6_EMULATOR_PATH, dir, std::vector<std::string>{"--batch-rows", "100"});
+  Connection c;
+  ASSERT_EQ(c.Open("DRIVER={e6data};HOST=127.0.0.1;PORT=" + std::to_string(emulator->port()) +
+                   ";UID=demo@e6data.local;PWD=demo-token;CATALOG=emulator"),
+            SQL_SUCCESS)
+      << c.Error();
+  Statement s(c);
+  ASSERT_EQ(s.Execute("SELECT * FROM tpch.orders"), SQL_SUCCESS) << s.Error();
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(SQLFetch(s.get()), SQL_SUCCESS);  // the first batch
+  emulator->Kill();
+  EXPECT_EQ(SQLFetch(s.get()), SQL_ERROR);
+  const auto records = Diagnostics(SQL_HANDLE_STMT, s.get());
+  ASSERT_FALSE(records.empty());
+  EXPECT_EQ(records[0].sqlstate, "08S01") << records[0].message;
+  EXPECT_NE(records[0].message.find("getNextResultBatch"), std::string::npos) << records[0].message;
+  EXPECT_EQ(SQLCloseCursor(s.get()), SQL_SUCCESS) << s.Error();
+  // A new query on the dead server fails cleanly too.
+  EXPECT_EQ(s.Execute("SELECT 1"), SQL_ERROR);
+  EXPECT_FALSE(Diagnostics(SQL_HANDLE_STMT, s.get()).empty());
 }
 
 TEST_F(StatementTest, EverySqlErrorComesWithARecord) {
