@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <set>
 
 #include "common/driver_error.h"
@@ -11,54 +10,95 @@
 namespace e6odbc::config {
 namespace {
 
+constexpr int64_t kMaxPrepareTimeoutSeconds = 365LL * 24 * 3600;  // one year: beyond that it is a typo
+constexpr size_t kMaxSuggestionDistance = 2;
+
 [[noreturn]] void BadValue(std::string_view key, std::string_view value, std::string_view expected) {
   throw DriverError("HY024", "invalid value '" + std::string(value) + "' for " + std::string(key) + ": expected " +
                                  std::string(expected));
 }
 
-bool ParseBool(std::string_view key, std::string_view value) {
+// --- Validators: text -> typed value, or HY024 naming key and value. ---
+
+int ParsePort(std::string_view value) {
+  const std::optional<int64_t> port = ParseInt64(Trim(value));
+  if (!port || *port < 1 || *port > 65535) BadValue("PORT", value, "a port number 1..65535");
+  return static_cast<int>(*port);
+}
+
+bool ParseSecure(std::string_view value) {
   const std::string v = ToLower(Trim(value));
   if (v == "1" || v == "true" || v == "yes" || v == "on") return true;
-  if (v == "0" || v == "false" || v == "no" || v == "off" || v.empty()) return false;
-  BadValue(key, value, "1/0, true/false, yes/no or on/off");
+  if (v == "0" || v == "false" || v == "no" || v == "off") return false;
+  BadValue("SECURE", value, "1/0, true/false, yes/no or on/off");
 }
 
-int64_t ParseRange(std::string_view key, std::string_view value, int64_t min, int64_t max, std::string_view expected) {
-  const std::optional<int64_t> v = ParseInt64(Trim(value));
-  if (!v || *v < min || *v > max) BadValue(key, value, expected);
-  return *v;
+int64_t ParseSeconds(std::string_view value) {
+  const std::optional<int64_t> seconds = ParseInt64(Trim(value));
+  if (!seconds || *seconds < 1 || *seconds > kMaxPrepareTimeoutSeconds) {
+    BadValue("PREPARE_TIMEOUT", value, "a positive number of seconds (at most one year)");
+  }
+  return *seconds;
 }
+
+// --- The table. ---
+
+using Setter = void (*)(ConnectionOptions&, std::string_view value);
+// The value to write back into a completed connection string; empty when the
+// option is unset or at its default.
+using Getter = std::string (*)(const ConnectionOptions&);
 
 struct Key {
-  std::string_view name;                        // canonical, upper case
-  std::array<std::string_view, 2> aliases;      // empty when unused
-  std::function<void(ConnectionOptions&, std::string_view)> apply;
+  std::string_view name;                    // canonical, upper case
+  std::array<std::string_view, 2> aliases;  // empty when unused
+  Setter set;                               // validates and stores one value
+  Getter get;
 };
 
-// Every key the driver knows, once. docs/connection-options.md mirrors this.
-const std::vector<Key>& Table() {
-  static const std::vector<Key> table = {
-      {"DSN", {}, [](ConnectionOptions& o, std::string_view v) { o.dsn = v; }},
-      {"DRIVER", {}, [](ConnectionOptions& o, std::string_view v) { o.driver = v; }},
-      {"HOST", {"SERVER"}, [](ConnectionOptions& o, std::string_view v) { o.host = Trim(v); }},
-      {"PORT", {}, [](ConnectionOptions& o, std::string_view v) {
-         o.port = static_cast<int>(ParseRange("PORT", v, 1, 65535, "a port number 1..65535"));
-       }},
-      {"UID", {"USER"}, [](ConnectionOptions& o, std::string_view v) { o.user = v; }},
-      {"PWD", {"PASSWORD"}, [](ConnectionOptions& o, std::string_view v) { o.password = v; }},
-      {"DATABASE", {"SCHEMA"}, [](ConnectionOptions& o, std::string_view v) { o.database = v; }},
-      {"CATALOG", {}, [](ConnectionOptions& o, std::string_view v) { o.catalog = v; }},
-      {"CLUSTER_NAME", {}, [](ConnectionOptions& o, std::string_view v) { o.cluster_name = v; }},
-      {"SECURE", {}, [](ConnectionOptions& o, std::string_view v) { o.secure = ParseBool("SECURE", v); }},
-      {"PREPARE_TIMEOUT", {}, [](ConnectionOptions& o, std::string_view v) {
-         o.prepare_timeout_seconds = ParseRange("PREPARE_TIMEOUT", v, 1, 31'536'000, "a positive number of seconds");
-       }},
-  };
-  return table;
-}
+// Every key the driver knows, once, in the order of a completed connection
+// string. docs/connection-options.md mirrors this table.
+constexpr std::array<Key, 11> kKeys = {{
+    {"DSN", {},
+     [](ConnectionOptions& o, std::string_view v) { o.dsn = v; },
+     [](const ConnectionOptions& o) { return o.dsn; }},
+    {"DRIVER", {},
+     [](ConnectionOptions& o, std::string_view v) { o.driver = v; },
+     [](const ConnectionOptions& o) { return o.driver; }},
+    {"HOST", {"SERVER"},
+     [](ConnectionOptions& o, std::string_view v) { o.host = Trim(v); },
+     [](const ConnectionOptions& o) { return o.host; }},
+    {"PORT", {},
+     [](ConnectionOptions& o, std::string_view v) { o.port = ParsePort(v); },
+     [](const ConnectionOptions& o) { return o.port == 0 ? std::string() : std::to_string(o.port); }},
+    {"UID", {"USER"},
+     [](ConnectionOptions& o, std::string_view v) { o.user = v; },
+     [](const ConnectionOptions& o) { return o.user; }},
+    {"PWD", {"PASSWORD"},
+     [](ConnectionOptions& o, std::string_view v) { o.password = v; },
+     [](const ConnectionOptions& o) { return o.password; }},
+    {"DATABASE", {"SCHEMA"},
+     [](ConnectionOptions& o, std::string_view v) { o.database = v; },
+     [](const ConnectionOptions& o) { return o.database; }},
+    {"CATALOG", {},
+     [](ConnectionOptions& o, std::string_view v) { o.catalog = v; },
+     [](const ConnectionOptions& o) { return o.catalog; }},
+    {"CLUSTER_NAME", {},
+     [](ConnectionOptions& o, std::string_view v) { o.cluster_name = v; },
+     [](const ConnectionOptions& o) { return o.cluster_name; }},
+    {"SECURE", {},
+     [](ConnectionOptions& o, std::string_view v) { o.secure = ParseSecure(v); },
+     [](const ConnectionOptions& o) { return o.secure ? std::string("1") : std::string(); }},
+    {"PREPARE_TIMEOUT", {},
+     [](ConnectionOptions& o, std::string_view v) { o.prepare_timeout_seconds = ParseSeconds(v); },
+     [](const ConnectionOptions& o) {
+       return o.prepare_timeout_seconds == ConnectionOptions{}.prepare_timeout_seconds
+                  ? std::string()
+                  : std::to_string(o.prepare_timeout_seconds);
+     }},
+}};
 
 const Key* Find(std::string_view name) {
-  for (const Key& key : Table()) {
+  for (const Key& key : kKeys) {
     if (EqualsIgnoreCase(key.name, name)) return &key;
     for (std::string_view alias : key.aliases) {
       if (!alias.empty() && EqualsIgnoreCase(alias, name)) return &key;
@@ -66,6 +106,10 @@ const Key* Find(std::string_view name) {
   }
   return nullptr;
 }
+
+// The name under which "first occurrence wins" is tracked. DSN and DRIVER
+// share one: ODBC uses whichever of the two comes first.
+std::string_view PrecedenceSlot(const Key& key) { return key.name == "DRIVER" ? std::string_view("DSN") : key.name; }
 
 // Case-insensitive Levenshtein distance, for "did you mean" suggestions.
 size_t Distance(std::string_view a, std::string_view b) {
@@ -84,10 +128,12 @@ size_t Distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// The canonical name of the key or alias closest to `unknown`, or empty when
+// none is within kMaxSuggestionDistance. Ties go to the earlier table row.
 std::string Suggest(std::string_view unknown) {
   std::string best;
-  size_t best_distance = 3;  // suggest only within an edit distance of 2
-  for (const Key& key : Table()) {
+  size_t best_distance = kMaxSuggestionDistance + 1;
+  for (const Key& key : kKeys) {
     for (std::string_view candidate : {key.name, key.aliases[0], key.aliases[1]}) {
       if (candidate.empty()) continue;
       const size_t d = Distance(unknown, candidate);
@@ -104,23 +150,23 @@ std::string Suggest(std::string_view unknown) {
 
 void ApplyAttributes(const std::vector<Attribute>& attributes, ConnectionOptions& options,
                      std::vector<UnknownKey>& unknown) {
-  std::set<std::string_view> seen;  // canonical names already applied: the first occurrence wins
+  std::set<std::string_view> seen;  // precedence slots already applied: the first occurrence wins
   for (const Attribute& attribute : attributes) {
     const Key* key = Find(attribute.key);
     if (key == nullptr) {
       unknown.push_back({attribute.key, Suggest(attribute.key)});
       continue;
     }
-    if (!seen.insert(key->name).second) continue;
-    key->apply(options, attribute.value);
+    if (!seen.insert(PrecedenceSlot(*key)).second) continue;
+    key->set(options, attribute.value);
   }
 }
 
 const std::vector<std::string>& KnownKeys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> names;
-    for (const Key& key : Table()) {
-      if (key.name == "DSN" || key.name == "DRIVER") continue;  // not data-source settings
+    for (const Key& key : kKeys) {
+      if (key.name == "DSN" || key.name == "DRIVER") continue;  // not settings a data source holds for us
       names.emplace_back(key.name);
       for (std::string_view alias : key.aliases) {
         if (!alias.empty()) names.emplace_back(alias);
@@ -144,19 +190,12 @@ void Validate(const ConnectionOptions& options) {
   }
 }
 
-std::string ToConnectionString(const ConnectionOptions& o) {
+std::string ToConnectionString(const ConnectionOptions& options) {
   std::vector<Attribute> out;
-  if (!o.dsn.empty()) out.push_back({"DSN", o.dsn});
-  if (!o.driver.empty()) out.push_back({"DRIVER", o.driver});
-  out.push_back({"HOST", o.host});
-  out.push_back({"PORT", std::to_string(o.EffectivePort())});
-  out.push_back({"UID", o.user});
-  out.push_back({"PWD", o.password});
-  if (!o.database.empty()) out.push_back({"DATABASE", o.database});
-  if (!o.catalog.empty()) out.push_back({"CATALOG", o.catalog});
-  if (!o.cluster_name.empty()) out.push_back({"CLUSTER_NAME", o.cluster_name});
-  out.push_back({"SECURE", o.secure ? "1" : "0"});
-  if (o.prepare_timeout_seconds != 600) out.push_back({"PREPARE_TIMEOUT", std::to_string(o.prepare_timeout_seconds)});
+  for (const Key& key : kKeys) {
+    std::string value = key.get(options);
+    if (!value.empty()) out.push_back({std::string(key.name), std::move(value)});
+  }
   return ComposeConnectionString(out);
 }
 

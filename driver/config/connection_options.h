@@ -36,10 +36,12 @@ struct UnknownKey {
 };
 
 // Applies `attributes` on top of `options`. The first occurrence of a key (or
-// any of its aliases) wins over later ones, as ODBC specifies; DSN and DRIVER
-// are recorded but not resolved here. Values are validated: a bad PORT, SECURE
-// or PREPARE_TIMEOUT throws DriverError("HY024", ...) naming key and value.
-// Unknown keys are appended to `unknown` and otherwise ignored.
+// any of its aliases) wins over later ones, as ODBC specifies; of DSN and
+// DRIVER only the leftmost is recorded (neither is resolved here). Values are
+// validated: a bad PORT, SECURE or PREPARE_TIMEOUT throws
+// DriverError("HY024", ...) naming key and value; `options` may then be
+// partly updated. Unknown keys are appended to `unknown` (with the closest
+// known key as suggestion) and otherwise ignored.
 void ApplyAttributes(const std::vector<Attribute>& attributes, ConnectionOptions& options,
                      std::vector<UnknownKey>& unknown);
 
@@ -54,8 +56,10 @@ std::string CanonicalKey(std::string_view name);
 // SQLSTATE 28000 (missing credentials) or 08001 (missing host) otherwise.
 void Validate(const ConnectionOptions& options);
 
-// Out connection string for SQLDriverConnect: every set key, PWD included
-// (ODBC requires the completed string to be usable for reconnecting).
+// Out connection string for SQLDriverConnect: every set key in canonical
+// spelling and table order (DSN, DRIVER, HOST, ...), PWD included (ODBC
+// requires the completed string to be usable for reconnecting). Keys that are
+// empty or at their default (PORT 0, SECURE off, PREPARE_TIMEOUT 600) are left out.
 std::string ToConnectionString(const ConnectionOptions& options);
 
 }  // namespace e6odbc::config

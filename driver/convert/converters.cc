@@ -210,16 +210,13 @@ void BitRun(const ColumnVector& c, size_t first, size_t count, const Target& t, 
       return false;
     }
     const double value = ToDouble(*number);
-    if (!(value > -1.0 && value < 2.0) || std::isnan(value)) {
+    // ODBC: 0 and 1 convert; (0, 2) truncates with 01S07; anything else is 22003.
+    if (std::isnan(value) || value < 0.0 || value >= 2.0) {
       is.push_back({i, "22003", "numeric value out of range for SQL_C_BIT (must be 0 or 1)", true});
       return false;
     }
     const unsigned char bit = value >= 1.0 ? 1 : 0;
     if (value != 0.0 && value != 1.0) is.push_back({i, "01S07", "fractional truncation", false});
-    if (value < 0.0) {
-      is.push_back({i, "22003", "numeric value out of range for SQL_C_BIT (must be 0 or 1)", true});
-      return false;
-    }
     if (out != nullptr) *reinterpret_cast<unsigned char*>(out) = bit;
     return true;
   });

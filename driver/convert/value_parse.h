@@ -11,7 +11,7 @@
 
 namespace e6odbc::convert {
 
-// "-123.45" -> {-12345, 2}; also "1e3"-free plain decimals only, up to 38 digits.
+// "-123.45" -> {-12345, 2}: plain decimal notation (no exponent), up to 38 digits.
 std::optional<wire::Decimal> ParseDecimal(std::string_view text);
 
 // Any floating literal strtod accepts (after trimming), including exponents.

@@ -44,7 +44,9 @@ void Statement::ReleaseQuery() noexcept {
 SQLRETURN Statement::Prepare(const std::string& sql) {
   if (state_ == State::kCursorOpen) throw DriverError("24000", "invalid cursor state: a cursor is open");
   ReleaseQuery();
-  query_ = connection_.session().NewQuery();
+  // One Query per statement: it remembers the previous engineIP for the
+  // next prepare's plannerip header (spec §3.5).
+  if (!query_) query_ = connection_.session().NewQuery();
   sql_ = sql;
   state_ = State::kAllocated;
   query_->Prepare(sql_);

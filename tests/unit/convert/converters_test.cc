@@ -198,6 +198,24 @@ TEST(Converters, TimestampIntoTimestampStructKeepsMicroseconds) {
   EXPECT_EQ(cells.values[0].fraction, 123456000u);
 }
 
+TEST(Converters, BitAcceptsZeroAndOneTruncatesBetweenAndRejectsTheRest) {
+  ColumnVector c;
+  c.type = VectorType::kDouble;
+  c.double_values = {0.0, 1.0, 1.5, -0.5, 2.0};
+  Cells<unsigned char> cells(5);
+  CellIssues issues;
+  FindConverter(VectorType::kDouble, SQL_C_BIT)(c, 0, 5, cells.target(SQL_C_BIT), issues);
+  EXPECT_EQ(cells.values[0], 0);
+  EXPECT_EQ(cells.values[1], 1);
+  EXPECT_EQ(cells.values[2], 1);
+  ASSERT_EQ(issues.size(), 3u);
+  EXPECT_STREQ(issues[0].sqlstate, "01S07");
+  EXPECT_EQ(issues[0].row, 2u);
+  EXPECT_STREQ(issues[1].sqlstate, "22003");
+  EXPECT_EQ(issues[1].row, 3u);
+  EXPECT_STREQ(issues[2].sqlstate, "22003");
+}
+
 TEST(Converters, ForbiddenPairsHaveNoConverter) {
   EXPECT_EQ(FindConverter(VectorType::kDate, SQL_C_SLONG), nullptr);
   EXPECT_EQ(FindConverter(VectorType::kLong, SQL_C_TYPE_DATE), nullptr);
