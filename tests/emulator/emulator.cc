@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "sample_data.h"
+#include "synthetic_result.h"
 
 namespace e6emu {
 namespace {
@@ -15,8 +16,9 @@ namespace {
 struct QueryState {
   std::string session_id;
   std::string sql;
+  std::optional<SyntheticSpec> synthetic;  // a `bench` query: no SQLite involved
   bool executed = false;
-  std::optional<ResultSet> result;
+  std::unique_ptr<QueryResult> result;
   size_t next_row = 0;
 };
 
@@ -193,6 +195,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
                                : Invalid("catalog '" + catalog + "' does not exist (the emulator serves '" + kCatalog + "')");
   }
   grpc::Status CheckSchema(const std::string& schema) const {
+    if (schema == "bench") return grpc::Status::OK;  // the virtual schema of synthetic tables
     const std::vector<std::string> schemas = ListSchemas(s_.db);
     return std::find(schemas.begin(), schemas.end(), schema) != schemas.end()
                ? grpc::Status::OK
@@ -208,6 +211,9 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (!schema.empty()) {
       if (grpc::Status status = CheckSchema(schema); !status.ok()) return status;
     }
+    if (std::optional<SyntheticSpec> synthetic = ParseSyntheticQuery(sql)) {
+      return Register(session_id, sql, synthetic, response);
+    }
     // Planning = compiling: syntax errors and unknown tables surface here.
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v2(s_.db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr);
@@ -216,8 +222,16 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     const bool read_only = sqlite3_stmt_readonly(stmt) != 0;
     sqlite3_finalize(stmt);
     if (!read_only) return Invalid("the emulator runs read-only queries only");
+    return Register(session_id, sql, std::nullopt, response);
+  }
+
+  grpc::Status Register(const std::string& session_id, const std::string& sql,
+                        const std::optional<SyntheticSpec>& synthetic, PrepareStatementResponse* response) {
     const std::string id = s_.NewId("query");
-    s_.queries[id] = QueryState{session_id, sql, false, std::nullopt, 0};
+    QueryState& query = s_.queries[id];
+    query.session_id = session_id;
+    query.sql = sql;
+    query.synthetic = synthetic;
     response->set_queryid(id);
     response->set_engineip("127.0.0.1");
     response->set_sessionid(session_id);
@@ -229,12 +243,18 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     const auto found = s_.queries.find(query_id);
     if (found == s_.queries.end()) return NotFound(query_id);
     QueryState& query = found->second;
+    query.next_row = 0;
+    if (query.synthetic) {
+      query.result = std::make_unique<SyntheticResult>(*query.synthetic);
+      query.executed = true;
+      return grpc::Status::OK;
+    }
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(s_.db, query.sql.c_str(), static_cast<int>(query.sql.size()), &stmt, nullptr) != SQLITE_OK) {
       return Invalid(sqlite3_errmsg(s_.db));
     }
     try {
-      query.result = ResultSet::Run(s_.db, stmt);
+      query.result = std::make_unique<ResultSet>(ResultSet::Run(s_.db, stmt));
     } catch (const std::exception& error) {
       sqlite3_finalize(stmt);
       return Invalid(error.what());

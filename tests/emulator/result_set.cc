@@ -210,14 +210,14 @@ ResultSet ResultSet::Run(sqlite3* db, sqlite3_stmt* stmt) {
   return result;
 }
 
-std::string ResultSet::EncodeMetadata() const {
+std::string EncodeMetadata(size_t row_count, const std::vector<ResultColumn>& columns) {
   std::string out;
   const auto append_be = [&out](uint64_t v, int bytes) {
     for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
   };
-  append_be(static_cast<uint64_t>(row_count_), 8);
-  append_be(columns_.size(), 4);
-  for (const ResultColumn& column : columns_) {
+  append_be(static_cast<uint64_t>(row_count), 8);
+  append_be(columns.size(), 4);
+  for (const ResultColumn& column : columns) {
     AppendJavaUtf(out, column.name);
     AppendJavaUtf(out, std::string(VectorTypeName(column.type.vector_type)));
     AppendJavaUtf(out, "");  // zone
@@ -225,6 +225,8 @@ std::string ResultSet::EncodeMetadata() const {
   }
   return out;
 }
+
+std::string ResultSet::EncodeMetadata() const { return e6emu::EncodeMetadata(row_count_, columns_); }
 
 e6x::vectors::Vector ResultSet::EncodeVector(size_t column, size_t first, size_t count) const {
   using e6x::vectors::BoolData, e6x::vectors::Data, e6x::vectors::DateData, e6x::vectors::Decimal128Data,

@@ -30,17 +30,28 @@ struct ResultColumn {
   bool is_blob = false;  // the SQLite values were blobs
 };
 
-class ResultSet {
+// What an executed query serves: its total row count, its metadata block and
+// its rows in batches. ResultSet (SQLite) and SyntheticResult (the `bench`
+// schema) implement it.
+class QueryResult {
+ public:
+  virtual ~QueryResult() = default;
+  virtual size_t row_count() const = 0;
+  virtual std::string EncodeMetadata() const = 0;
+  // Rows [first, first + count) as one serialized Chunk.
+  virtual std::string EncodeChunk(size_t first, size_t count) const = 0;
+};
+
+class ResultSet final : public QueryResult {
  public:
   // Runs `stmt` to completion. Throws std::runtime_error with SQLite's message.
   static ResultSet Run(sqlite3* db, sqlite3_stmt* stmt);
 
-  size_t row_count() const { return row_count_; }
+  size_t row_count() const override { return row_count_; }
   const std::vector<ResultColumn>& columns() const { return columns_; }
 
-  std::string EncodeMetadata() const;
-  // Rows [first, first + count) as one serialized Chunk.
-  std::string EncodeChunk(size_t first, size_t count) const;
+  std::string EncodeMetadata() const override;
+  std::string EncodeChunk(size_t first, size_t count) const override;
 
  private:
   const Cell& At(size_t row, size_t column) const { return rows_[row * columns_.size() + column]; }
@@ -50,6 +61,9 @@ class ResultSet {
   std::vector<Cell> rows_;  // row-major
   size_t row_count_ = 0;
 };
+
+// The metadata block of spec §4 for `columns` (type names = VectorType names).
+std::string EncodeMetadata(size_t row_count, const std::vector<ResultColumn>& columns);
 
 // Serializes a Thrift struct with the binary protocol, no message header.
 std::string SerializeChunk(const e6x::vectors::Chunk& chunk);
