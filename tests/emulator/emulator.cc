@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <optional>
 #include <stdexcept>
 
@@ -18,12 +19,18 @@ struct QueryState {
   std::string sql;
   std::optional<SyntheticSpec> synthetic;  // a `bench` query: no SQLite involved
   bool executed = false;
+  int64_t prepare_millis = 0;  // measured, for explainAnalyze
+  int64_t execute_millis = 0;
   std::unique_ptr<QueryResult> result;
   size_t next_row = 0;
 };
 
 grpc::Status AccessDenied(const std::string& why) { return {grpc::StatusCode::INTERNAL, "Access denied: " + why}; }
 grpc::Status Invalid(const std::string& why) { return {grpc::StatusCode::INVALID_ARGUMENT, why}; }
+int64_t MillisSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+}
+
 grpc::Status NotFound(const std::string& query_id) {
   return {grpc::StatusCode::NOT_FOUND, "query '" + query_id + "' not found"};
 }
@@ -171,6 +178,58 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     return grpc::Status::OK;
   }
 
+  grpc::Status explain(grpc::ServerContext*, const ExplainRequest* request, ExplainResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/explain");
+    QueryState* query = nullptr;
+    if (grpc::Status status = FindQuery(request->sessionid(), request->queryid(), query); !status.ok()) return status;
+    response->set_explain(PlanText(*query));
+    response->set_sessionid(request->sessionid());
+    return grpc::Status::OK;
+  }
+
+  grpc::Status explainAnalyze(grpc::ServerContext*, const ExplainAnalyzeRequest* request,
+                              ExplainAnalyzeResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/explainAnalyze");
+    QueryState* query = nullptr;
+    if (grpc::Status status = FindExecuted(request->sessionid(), request->queryid(), query); !status.ok()) return status;
+    // The keys the e6data docs read (spec §3.4), in milliseconds, measured.
+    const int64_t total = query->execute_millis + query->prepare_millis;
+    response->set_explainanalyze("{\"total_query_time\": " + std::to_string(total) +
+                                 ", \"executionQueueingTime\": 0, \"parsingTime\": " +
+                                 std::to_string(query->prepare_millis) + ", \"plan\": " + JsonString(PlanText(*query)) + "}");
+    response->set_iscached(false);
+    response->set_parsingtime(query->prepare_millis);
+    response->set_queueingtime(0);
+    response->set_sessionid(request->sessionid());
+    return grpc::Status::OK;
+  }
+
+  grpc::Status dryRun(grpc::ServerContext*, const DryRunRequest* request, DryRunResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/dryRun");
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    sqlite3_stmt* stmt = nullptr;
+    const std::string& sql = request->querystring();
+    if (!ParseSyntheticQuery(sql) &&
+        sqlite3_prepare_v2(s_.db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+      return Invalid(sqlite3_errmsg(s_.db));
+    }
+    sqlite3_finalize(stmt);
+    response->set_dryrunvalue("{\"valid\": true}");
+    return grpc::Status::OK;
+  }
+
+  grpc::Status getCataloges(grpc::ServerContext*, const GetCatalogesRequest*, GetCatalogesResponse* response) override {
+    std::lock_guard lock(s_.mutex);
+    s_.Count("QueryEngineService/getCataloges");
+    CatalogResponse* catalog = response->add_catalogresponses();
+    catalog->set_name(kCatalog);
+    catalog->set_isdefault(true);
+    return grpc::Status::OK;
+  }
+
   grpc::Status getColumnsV2(grpc::ServerContext*, const GetColumnsV2Request* request,
                             GetColumnsResponse* response) override {
     std::lock_guard lock(s_.mutex);
@@ -211,8 +270,9 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (!schema.empty()) {
       if (grpc::Status status = CheckSchema(schema); !status.ok()) return status;
     }
+    const auto started = std::chrono::steady_clock::now();
     if (std::optional<SyntheticSpec> synthetic = ParseSyntheticQuery(sql)) {
-      return Register(session_id, sql, synthetic, response);
+      return Register(session_id, sql, synthetic, started, response);
     }
     // Planning = compiling: syntax errors and unknown tables surface here.
     sqlite3_stmt* stmt = nullptr;
@@ -222,13 +282,15 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     const bool read_only = sqlite3_stmt_readonly(stmt) != 0;
     sqlite3_finalize(stmt);
     if (!read_only) return Invalid("the emulator runs read-only queries only");
-    return Register(session_id, sql, std::nullopt, response);
+    return Register(session_id, sql, std::nullopt, started, response);
   }
 
   grpc::Status Register(const std::string& session_id, const std::string& sql,
-                        const std::optional<SyntheticSpec>& synthetic, PrepareStatementResponse* response) {
+                        const std::optional<SyntheticSpec>& synthetic, std::chrono::steady_clock::time_point started,
+                        PrepareStatementResponse* response) {
     const std::string id = s_.NewId("query");
     QueryState& query = s_.queries[id];
+    query.prepare_millis = MillisSince(started);
     query.session_id = session_id;
     query.sql = sql;
     query.synthetic = synthetic;
@@ -244,6 +306,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (found == s_.queries.end()) return NotFound(query_id);
     QueryState& query = found->second;
     query.next_row = 0;
+    const auto started = std::chrono::steady_clock::now();
     if (query.synthetic) {
       query.result = std::make_unique<SyntheticResult>(*query.synthetic);
       query.executed = true;
@@ -261,8 +324,44 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     }
     sqlite3_finalize(stmt);
     query.executed = true;
-    query.next_row = 0;
+    query.execute_millis = MillisSince(started);
     return grpc::Status::OK;
+  }
+
+  grpc::Status FindQuery(const std::string& session_id, const std::string& query_id, QueryState*& query) {
+    if (grpc::Status status = s_.CheckSession(session_id); !status.ok()) return status;
+    const auto found = s_.queries.find(query_id);
+    if (found == s_.queries.end()) return NotFound(query_id);
+    query = &found->second;
+    return grpc::Status::OK;
+  }
+
+  // SQLite's own plan (EXPLAIN QUERY PLAN), one step per line.
+  std::string PlanText(const QueryState& query) {
+    if (query.synthetic) return "SCAN bench (generated, " + std::to_string(query.synthetic->rows) + " rows)";
+    std::string plan;
+    sqlite3_stmt* stmt = nullptr;
+    const std::string sql = "EXPLAIN QUERY PLAN " + query.sql;
+    if (sqlite3_prepare_v2(s_.db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK) {
+      while (sqlite3_step(stmt) == SQLITE_ROW) {
+        plan += std::string(plan.empty() ? "" : "\n") + reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3));
+      }
+    }
+    sqlite3_finalize(stmt);
+    return plan;
+  }
+
+  static std::string JsonString(const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+      if (c == '"' || c == '\\') out += '\\';
+      if (c == '\n') {
+        out += "\\n";
+        continue;
+      }
+      out += c;
+    }
+    return out + "\"";
   }
 
   grpc::Status FindExecuted(const std::string& session_id, const std::string& query_id, QueryState*& query) {

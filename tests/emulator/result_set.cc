@@ -114,6 +114,13 @@ std::string ToText(const Cell& cell) {
   return "";
 }
 
+bool IsConstant(const std::vector<Cell>& rows, size_t column, size_t width) {
+  for (size_t i = column + width; i < rows.size(); i += width) {
+    if (rows[i] != rows[column]) return false;
+  }
+  return !std::holds_alternative<std::monostate>(rows[column]);
+}
+
 EngineType DeriveType(const std::vector<Cell>& rows, size_t column, size_t width, bool& is_blob, bool any_blob) {
   bool ints = false, reals = false, texts = false;
   for (size_t i = column; i < rows.size(); i += width) {
@@ -204,6 +211,8 @@ ResultSet ResultSet::Run(sqlite3* db, sqlite3_stmt* stmt) {
     } else {
       column.type = DeriveType(result.rows_, static_cast<size_t>(c), static_cast<size_t>(width), column.is_blob,
                                blobs[static_cast<size_t>(c)]);
+      column.constant = column.type.vector_type != VectorType::NULL_TYPE && result.row_count_ > 0 &&
+                        IsConstant(result.rows_, static_cast<size_t>(c), static_cast<size_t>(width));
     }
     result.columns_.push_back(std::move(column));
   }
@@ -245,6 +254,27 @@ e6x::vectors::Vector ResultSet::EncodeVector(size_t column, size_t first, size_t
     NullConstantData n;
     n.__set_data(0);
     data.__set_nullConstantData(n);
+    v.__set_data(data);
+    return v;
+  }
+  if (columns_[column].constant) {
+    // One value for every row (spec §5.3, constant members).
+    v.__set_nullSet({false});
+    v.__set_isConstantVector(true);
+    const Cell& value = At(first, column);
+    if (type.vector_type == VectorType::LONG) {
+      e6x::vectors::NumericConstantData d;
+      d.__set_data(ToInt(value));
+      data.__set_numericConstantData(d);
+    } else if (type.vector_type == VectorType::DOUBLE) {
+      e6x::vectors::NumericDecimalConstantData d;
+      d.__set_data(ToDouble(value));
+      data.__set_numericDecimalConstantData(d);
+    } else {
+      e6x::vectors::VarcharConstantData d;
+      d.__set_data(ToText(value));
+      data.__set_varcharConstantData(d);
+    }
     v.__set_data(data);
     return v;
   }

@@ -7,7 +7,9 @@
 // column's declared engine type (main._e6_columns); a computed column takes
 // its type from SQLite's value types over the whole result: integer -> LONG,
 // real (or integer mixed with real) -> DOUBLE, text -> STRING, blob ->
-// BINARY, all NULL -> NULL; any other mix -> STRING.
+// BINARY, all NULL -> NULL; any other mix -> STRING. A computed column whose
+// every row holds the same non-NULL value (`SELECT 1, 'x' FROM t`) travels as a
+// constant vector, as the engine sends literals.
 #pragma once
 
 #include <sqlite3.h>
@@ -27,7 +29,8 @@ using Cell = std::variant<std::monostate, int64_t, double, std::string>;  // blo
 struct ResultColumn {
   std::string name;
   EngineType type;
-  bool is_blob = false;  // the SQLite values were blobs
+  bool is_blob = false;   // the SQLite values were blobs
+  bool constant = false;  // a computed column with one value in every row: sent as a constant vector
 };
 
 // What an executed query serves: its total row count, its metadata block and

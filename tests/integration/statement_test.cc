@@ -77,6 +77,20 @@ TEST_F(StatementTest, FetchBeforeExecuteIsASequenceError) {
   EXPECT_EQ(records[0].sqlstate, "HY010");
 }
 
+TEST_F(StatementTest, LiteralColumnsArriveAsConstantVectors) {
+  Statement s(connection_);
+  ASSERT_EQ(s.Execute("SELECT 7 AS seven, 'e6' AS name, r_regionkey FROM tpch.region ORDER BY r_regionkey"), SQL_SUCCESS)
+      << s.Error();
+  int rows = 0;
+  while (SQLFetch(s.get()) == SQL_SUCCESS) {
+    EXPECT_EQ(s.GetChar(1), "7");
+    EXPECT_EQ(s.GetChar(2), "e6");
+    EXPECT_EQ(s.GetChar(3), std::to_string(rows));
+    ++rows;
+  }
+  EXPECT_EQ(rows, 5);
+}
+
 TEST_F(StatementTest, GetDataOnNullWithoutIndicatorIs22002) {
   Statement s(connection_);
   ASSERT_EQ(s.Execute("SELECT NULL AS empty_value"), SQL_SUCCESS) << s.Error();

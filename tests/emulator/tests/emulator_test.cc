@@ -180,6 +180,97 @@ TEST_F(EmulatorTest, LineitemStreamsInBatchesThenEmptyForever) {
   EXPECT_GE(Stats().calls_by_method().at("QueryEngineService/getNextResultBatch"), batches + 3);
 }
 
+// Prepares and executes `sql`; returns the query id.
+std::string PrepareAndExecute(QueryEngineService::Stub& engine, const std::string& session, const std::string& sql) {
+  grpc::ClientContext c1;
+  PrepareStatementRequest prepare;
+  prepare.set_sessionid(session);
+  prepare.set_querystring(sql);
+  PrepareStatementResponse prepared;
+  EXPECT_TRUE(engine.prepareStatement(&c1, prepare, &prepared).ok());
+  grpc::ClientContext c2;
+  ExecuteStatementRequest execute;
+  execute.set_sessionid(session);
+  execute.set_queryid(prepared.queryid());
+  ExecuteStatementResponse executed;
+  EXPECT_TRUE(engine.executeStatement(&c2, execute, &executed).ok());
+  return prepared.queryid();
+}
+
+e6x::vectors::Chunk FirstChunk(QueryEngineService::Stub& engine, const std::string& session, const std::string& query) {
+  grpc::ClientContext context;
+  GetNextResultBatchRequest request;
+  request.set_sessionid(session);
+  request.set_queryid(query);
+  GetNextResultBatchResponse response;
+  EXPECT_TRUE(engine.getNextResultBatch(&context, request, &response).ok());
+  auto buffer = std::make_shared<apache::thrift::transport::TMemoryBuffer>(
+      reinterpret_cast<uint8_t*>(response.mutable_resultbatch()->data()), static_cast<uint32_t>(response.resultbatch().size()));
+  apache::thrift::protocol::TBinaryProtocol protocol(buffer);
+  e6x::vectors::Chunk chunk;
+  chunk.read(&protocol);
+  return chunk;
+}
+
+TEST_F(EmulatorTest, LiteralColumnsTravelAsConstantVectors) {
+  const std::string session = Authenticate();
+  const std::string query = PrepareAndExecute(*engine_, session, "SELECT 1 AS one, 'x' AS x, 2.5 AS half, r_name FROM tpch.region");
+  const e6x::vectors::Chunk chunk = FirstChunk(*engine_, session, query);
+  ASSERT_EQ(chunk.size, 5);
+  ASSERT_EQ(chunk.vectors.size(), 4u);
+  EXPECT_TRUE(chunk.vectors[0].isConstantVector);
+  EXPECT_EQ(chunk.vectors[0].data.numericConstantData.data, 1);
+  EXPECT_TRUE(chunk.vectors[1].isConstantVector);
+  EXPECT_EQ(chunk.vectors[1].data.varcharConstantData.data, "x");
+  EXPECT_TRUE(chunk.vectors[2].isConstantVector);
+  EXPECT_EQ(chunk.vectors[2].data.numericDecimalConstantData.data, 2.5);
+  EXPECT_FALSE(chunk.vectors[3].isConstantVector);
+  EXPECT_EQ(chunk.vectors[3].data.varcharData.data.size(), 5u);
+}
+
+TEST_F(EmulatorTest, ExplainExplainAnalyzeDryRunAndCatalogs) {
+  const std::string session = Authenticate();
+  const std::string query = PrepareAndExecute(*engine_, session, "SELECT * FROM tpch.nation WHERE n_regionkey = 1");
+  {
+    grpc::ClientContext context;
+    ExplainRequest request;
+    request.set_sessionid(session);
+    request.set_queryid(query);
+    ExplainResponse response;
+    ASSERT_TRUE(engine_->explain(&context, request, &response).ok());
+    EXPECT_NE(response.explain().find("nation"), std::string::npos) << response.explain();
+    EXPECT_EQ(response.sessionid(), session);
+  }
+  {
+    grpc::ClientContext context;
+    ExplainAnalyzeRequest request;
+    request.set_sessionid(session);
+    request.set_queryid(query);
+    ExplainAnalyzeResponse response;
+    ASSERT_TRUE(engine_->explainAnalyze(&context, request, &response).ok());
+    for (const char* key : {"\"total_query_time\"", "\"executionQueueingTime\"", "\"parsingTime\""}) {
+      EXPECT_NE(response.explainanalyze().find(key), std::string::npos) << response.explainanalyze();
+    }
+    EXPECT_GE(response.parsingtime(), 0);
+  }
+  {
+    grpc::ClientContext context;
+    DryRunRequest request;
+    request.set_sessionid(session);
+    request.set_querystring("SELEC 1");
+    DryRunResponse response;
+    EXPECT_EQ(engine_->dryRun(&context, request, &response).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  }
+  {
+    grpc::ClientContext context;
+    GetCatalogesResponse response;
+    ASSERT_TRUE(engine_->getCataloges(&context, GetCatalogesRequest(), &response).ok());
+    ASSERT_EQ(response.catalogresponses_size(), 1);
+    EXPECT_EQ(response.catalogresponses(0).name(), "emulator");
+    EXPECT_TRUE(response.catalogresponses(0).isdefault());
+  }
+}
+
 TEST_F(EmulatorTest, ClearIsIdempotentAndAcceptsUnknownIds) {
   for (const char* id : {"", "query-999", "query-999"}) {
     grpc::ClientContext context;
