@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <thread>
 #include <chrono>
 #include <optional>
 #include <stdexcept>
@@ -47,8 +48,56 @@ struct EngineState {
   std::map<std::string, int64_t> calls;
   uint64_t next_id = 1;
 
+  // Misbehaviour, set through EmulatorControl.configure.
+  std::string strategy;           // colour served; "" accepts any
+  std::string previous_strategy;  // still accepted during a switch, until retired
+  bool reject_missing_strategy = false;
+  bool suspended = false;
+  int delay_ms = 0;
+  std::string delay_method;
+  std::string fail_method;
+  int fail_countdown = 0;
+  grpc::StatusCode fail_code = grpc::StatusCode::UNKNOWN;
+  std::string fail_message;
+  std::map<std::string, int64_t> strategy_headers;
+
   std::string NewId(const char* prefix) { return std::string(prefix) + "-" + std::to_string(next_id++); }
   void Count(const char* method) { ++calls[method]; }
+
+  // The gate every QueryEngineService call passes first (without the mutex
+  // held by the caller): counts it, records its strategy header, then applies
+  // an injected failure, suspension, the blue-green check and a delay.
+  grpc::Status Admit(grpc::ServerContext* context, const char* method) {
+    int delay = 0;
+    {
+      std::lock_guard lock(mutex);
+      Count(method);
+      const auto& metadata = context->client_metadata();
+      const auto header = metadata.find("strategy");
+      const bool has_header = header != metadata.end();
+      const std::string colour = has_header ? std::string(header->second.data(), header->second.size()) : "";
+      ++strategy_headers[colour];
+      if (!fail_method.empty() && fail_method == method && fail_countdown > 0 && --fail_countdown == 0) {
+        return {fail_code, fail_message};
+      }
+      if (suspended) return {grpc::StatusCode::UNAVAILABLE, "Received http2 header with status: 503"};
+      // What a real deployment's router answers for a wrong strategy (spec §8.2).
+      const grpc::Status mismatch(grpc::StatusCode::UNKNOWN, "Received http2 header with status: 456");
+      if (!strategy.empty()) {
+        if (!has_header && reject_missing_strategy) return mismatch;
+        if (has_header && colour != strategy && colour != previous_strategy) return mismatch;
+      }
+      if (delay_ms > 0 && (delay_method.empty() || delay_method == method)) delay = delay_ms;
+    }
+    if (delay > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+    return grpc::Status::OK;
+  }
+
+  // During a switch, responses announce the new colour (spec §9 T4/T5).
+  template <typename Response>
+  void Announce(Response* response) const {
+    if (!previous_strategy.empty()) response->set_new_strategy(strategy);
+  }
   grpc::Status CheckSession(const std::string& id) const {
     return sessions.count(id) != 0 ? grpc::Status::OK : AccessDenied("unknown or expired session '" + id + "'");
   }
@@ -58,10 +107,10 @@ class Emulator::EngineService final : public QueryEngineService::Service {
  public:
   explicit EngineService(EngineState& state) : s_(state) {}
 
-  grpc::Status authenticate(grpc::ServerContext*, const AuthenticateRequest* request,
+  grpc::Status authenticate(grpc::ServerContext* context, const AuthenticateRequest* request,
                             AuthenticateResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/authenticate"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/authenticate");
     if (request->user() != s_.options.user || request->password() != s_.options.token) {
       switch (s_.options.auth_failure) {
         case AuthFailure::kEmptySession: return grpc::Status::OK;  // sessionId left empty (spec §8.4)
@@ -73,57 +122,62 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     const std::string id = s_.NewId("session");
     s_.sessions[id] = request->user();
     response->set_sessionid(id);
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
-  grpc::Status prepareStatement(grpc::ServerContext*, const PrepareStatementRequest* request,
+  grpc::Status prepareStatement(grpc::ServerContext* context, const PrepareStatementRequest* request,
                                 PrepareStatementResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/prepareStatement"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/prepareStatement");
     return Prepare(request->sessionid(), request->schema(), "", request->querystring(), false, response);
   }
 
-  grpc::Status prepareStatementV2(grpc::ServerContext*, const PrepareStatementV2Request* request,
+  grpc::Status prepareStatementV2(grpc::ServerContext* context, const PrepareStatementV2Request* request,
                                   PrepareStatementResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/prepareStatementV2"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/prepareStatementV2");
     return Prepare(request->sessionid(), request->schema(), request->catalog(), request->querystring(), true, response);
   }
 
-  grpc::Status executeStatement(grpc::ServerContext*, const ExecuteStatementRequest* request,
+  grpc::Status executeStatement(grpc::ServerContext* context, const ExecuteStatementRequest* request,
                                 ExecuteStatementResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/executeStatement"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/executeStatement");
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return Execute(request->sessionid(), request->queryid());
   }
 
-  grpc::Status executeStatementV2(grpc::ServerContext*, const ExecuteStatementV2Request* request,
+  grpc::Status executeStatementV2(grpc::ServerContext* context, const ExecuteStatementV2Request* request,
                                   ExecuteStatementResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/executeStatementV2"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/executeStatementV2");
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return Execute(request->sessionid(), request->queryid());
   }
 
-  grpc::Status getResultMetadata(grpc::ServerContext*, const GetResultMetadataRequest* request,
+  grpc::Status getResultMetadata(grpc::ServerContext* context, const GetResultMetadataRequest* request,
                                  GetResultMetadataResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getResultMetadata"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/getResultMetadata");
     QueryState* query = nullptr;
     if (grpc::Status status = FindExecuted(request->sessionid(), request->queryid(), query); !status.ok()) return status;
     response->set_resultmetadata(query->result->EncodeMetadata());
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
-  grpc::Status getNextResultBatch(grpc::ServerContext*, const GetNextResultBatchRequest* request,
+  grpc::Status getNextResultBatch(grpc::ServerContext* context, const GetNextResultBatchRequest* request,
                                   GetNextResultBatchResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getNextResultBatch"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/getNextResultBatch");
     QueryState* query = nullptr;
     if (grpc::Status status = FindExecuted(request->sessionid(), request->queryid(), query); !status.ok()) return status;
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     const size_t total = query->result->row_count();
     if (query->next_row >= total) return grpc::Status::OK;  // end of data: resultBatch left empty, every time
     const size_t count = std::min(s_.options.batch_rows, total - query->next_row);
@@ -132,21 +186,21 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     return grpc::Status::OK;
   }
 
-  grpc::Status clearOrCancelQuery(grpc::ServerContext*, const ClearOrCancelQueryRequest* request,
+  grpc::Status clearOrCancelQuery(grpc::ServerContext* context, const ClearOrCancelQueryRequest* request,
                                   ClearOrCancelQueryResponse* response) override {
-    return Drop("QueryEngineService/clearOrCancelQuery", request->sessionid(), request->queryid(), response);
+    return Drop(context, "QueryEngineService/clearOrCancelQuery", request->sessionid(), request->queryid(), response);
   }
-  grpc::Status clear(grpc::ServerContext*, const ClearRequest* request, ClearResponse* response) override {
-    return Drop("QueryEngineService/clear", request->sessionid(), request->queryid(), response);
+  grpc::Status clear(grpc::ServerContext* context, const ClearRequest* request, ClearResponse* response) override {
+    return Drop(context, "QueryEngineService/clear", request->sessionid(), request->queryid(), response);
   }
-  grpc::Status cancelQuery(grpc::ServerContext*, const CancelQueryRequest* request,
+  grpc::Status cancelQuery(grpc::ServerContext* context, const CancelQueryRequest* request,
                            CancelQueryResponse* response) override {
-    return Drop("QueryEngineService/cancelQuery", request->sessionid(), request->queryid(), response);
+    return Drop(context, "QueryEngineService/cancelQuery", request->sessionid(), request->queryid(), response);
   }
 
-  grpc::Status status(grpc::ServerContext*, const StatusRequest* request, StatusResponse* response) override {
+  grpc::Status status(grpc::ServerContext* context, const StatusRequest* request, StatusResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/status"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/status");
     if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
     const auto found = s_.queries.find(request->queryid());
     if (found == s_.queries.end()) return NotFound(request->queryid());
@@ -156,10 +210,10 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     return grpc::Status::OK;
   }
 
-  grpc::Status getSchemaNamesV2(grpc::ServerContext*, const GetSchemaNamesV2Request* request,
+  grpc::Status getSchemaNamesV2(grpc::ServerContext* context, const GetSchemaNamesV2Request* request,
                                 GetSchemaNamesResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getSchemaNamesV2"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/getSchemaNamesV2");
     if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
     if (grpc::Status status = CheckCatalog(request->catalog()); !status.ok()) return status;
     for (const std::string& schema : ListSchemas(s_.db)) response->add_schemas(schema);
@@ -167,9 +221,9 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     return grpc::Status::OK;
   }
 
-  grpc::Status getTablesV2(grpc::ServerContext*, const GetTablesV2Request* request, GetTablesResponse* response) override {
+  grpc::Status getTablesV2(grpc::ServerContext* context, const GetTablesV2Request* request, GetTablesResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getTablesV2"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/getTablesV2");
     if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
     if (grpc::Status status = CheckCatalog(request->catalog()); !status.ok()) return status;
     if (grpc::Status status = CheckSchema(request->schema()); !status.ok()) return status;
@@ -178,9 +232,9 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     return grpc::Status::OK;
   }
 
-  grpc::Status explain(grpc::ServerContext*, const ExplainRequest* request, ExplainResponse* response) override {
+  grpc::Status explain(grpc::ServerContext* context, const ExplainRequest* request, ExplainResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/explain"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/explain");
     QueryState* query = nullptr;
     if (grpc::Status status = FindQuery(request->sessionid(), request->queryid(), query); !status.ok()) return status;
     response->set_explain(PlanText(*query));
@@ -188,10 +242,10 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     return grpc::Status::OK;
   }
 
-  grpc::Status explainAnalyze(grpc::ServerContext*, const ExplainAnalyzeRequest* request,
+  grpc::Status explainAnalyze(grpc::ServerContext* context, const ExplainAnalyzeRequest* request,
                               ExplainAnalyzeResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/explainAnalyze"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/explainAnalyze");
     QueryState* query = nullptr;
     if (grpc::Status status = FindExecuted(request->sessionid(), request->queryid(), query); !status.ok()) return status;
     // The keys the e6data docs read (spec §3.4), in milliseconds, measured.
@@ -206,9 +260,9 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     return grpc::Status::OK;
   }
 
-  grpc::Status dryRun(grpc::ServerContext*, const DryRunRequest* request, DryRunResponse* response) override {
+  grpc::Status dryRun(grpc::ServerContext* context, const DryRunRequest* request, DryRunResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/dryRun"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/dryRun");
     if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
     sqlite3_stmt* stmt = nullptr;
     const std::string& sql = request->querystring();
@@ -221,19 +275,19 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     return grpc::Status::OK;
   }
 
-  grpc::Status getCataloges(grpc::ServerContext*, const GetCatalogesRequest*, GetCatalogesResponse* response) override {
+  grpc::Status getCataloges(grpc::ServerContext* context, const GetCatalogesRequest*, GetCatalogesResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getCataloges"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/getCataloges");
     CatalogResponse* catalog = response->add_catalogresponses();
     catalog->set_name(kCatalog);
     catalog->set_isdefault(true);
     return grpc::Status::OK;
   }
 
-  grpc::Status getColumnsV2(grpc::ServerContext*, const GetColumnsV2Request* request,
+  grpc::Status getColumnsV2(grpc::ServerContext* context, const GetColumnsV2Request* request,
                             GetColumnsResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getColumnsV2"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("QueryEngineService/getColumnsV2");
     if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
     if (grpc::Status status = CheckCatalog(request->catalog()); !status.ok()) return status;
     if (grpc::Status status = CheckSchema(request->schema()); !status.ok()) return status;
@@ -297,6 +351,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     response->set_queryid(id);
     response->set_engineip("127.0.0.1");
     response->set_sessionid(session_id);
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -377,11 +432,13 @@ class Emulator::EngineService final : public QueryEngineService::Service {
 
   // clear / cancel / clearOrCancel: idempotent, unknown or empty ids accepted.
   template <typename Response>
-  grpc::Status Drop(const char* method, const std::string& session_id, const std::string& query_id, Response* response) {
+  grpc::Status Drop(grpc::ServerContext* context, const char* method, const std::string& session_id,
+                    const std::string& query_id, Response* response) {
+    if (grpc::Status admitted = s_.Admit(context, method); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count(method);
     s_.queries.erase(query_id);
     response->set_sessionid(session_id);
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -394,12 +451,13 @@ class Emulator::ClusterServiceImpl final : public ClusterService::Service {
   grpc::Status status(grpc::ServerContext*, const ClusterStatusRequest*, ClusterStatusResponse* response) override {
     std::lock_guard lock(s_.mutex);
     s_.Count("ClusterService/status");
-    response->set_status("active");
+    response->set_status(s_.suspended ? "suspended" : "active");
     return grpc::Status::OK;
   }
   grpc::Status resume(grpc::ServerContext*, const ResumeRequest*, ResumeResponse* response) override {
     std::lock_guard lock(s_.mutex);
     s_.Count("ClusterService/resume");
+    s_.suspended = false;  // resumes at once
     response->set_status("active");
     return grpc::Status::OK;
   }
@@ -416,6 +474,34 @@ class Emulator::ControlService final : public EmulatorControl::Service {
     response->set_open_queries(static_cast<int32_t>(s_.queries.size()));
     response->set_sessions(static_cast<int32_t>(s_.sessions.size()));
     for (const auto& [method, count] : s_.calls) (*response->mutable_calls_by_method())[method] = count;
+    for (const auto& [value, count] : s_.strategy_headers) (*response->mutable_strategy_headers())[value] = count;
+    return grpc::Status::OK;
+  }
+
+  grpc::Status configure(grpc::ServerContext*, const ConfigureRequest* request, ConfigureResponse*) override {
+    std::lock_guard lock(s_.mutex);
+    if (request->has_strategy()) {
+      s_.strategy = request->strategy();
+      s_.previous_strategy.clear();
+    }
+    if (request->has_reject_missing_strategy()) s_.reject_missing_strategy = request->reject_missing_strategy();
+    if (request->has_switch_strategy() && request->switch_strategy() != s_.strategy) {
+      s_.previous_strategy = s_.strategy;
+      s_.strategy = request->switch_strategy();
+    }
+    if (request->has_retire_previous_strategy() && request->retire_previous_strategy()) s_.previous_strategy.clear();
+    if (request->has_suspended()) s_.suspended = request->suspended();
+    if (request->has_expire_sessions() && request->expire_sessions()) s_.sessions.clear();
+    if (request->has_delay_ms()) {
+      s_.delay_ms = request->delay_ms();
+      s_.delay_method = request->delay_method();
+    }
+    if (request->has_fail_method()) {
+      s_.fail_method = request->fail_method();
+      s_.fail_countdown = request->fail_nth() > 0 ? request->fail_nth() : 1;
+      s_.fail_code = static_cast<grpc::StatusCode>(request->fail_code());
+      s_.fail_message = request->fail_message();
+    }
     return grpc::Status::OK;
   }
 
@@ -425,6 +511,8 @@ class Emulator::ControlService final : public EmulatorControl::Service {
 
 Emulator::Emulator(EmulatorOptions options) : state_(std::make_unique<EngineState>()) {
   state_->options = std::move(options);
+  state_->strategy = state_->options.strategy;
+  state_->reject_missing_strategy = state_->options.reject_missing_strategy;
   if (sqlite3_open(":memory:", &state_->db) != SQLITE_OK) throw std::runtime_error("cannot open SQLite");
   LoadSampleData(state_->db);
   engine_ = std::make_unique<EngineService>(*state_);

@@ -26,6 +26,8 @@ struct EmulatorOptions {
   std::string token = "demo-token";
   size_t batch_rows = 8192;
   AuthFailure auth_failure = AuthFailure::kEmptySession;
+  std::string strategy;                  // blue-green colour served; "" accepts any `strategy` header
+  bool reject_missing_strategy = false;  // no `strategy` header -> the 456 signal
 };
 
 struct EngineState;

@@ -21,6 +21,8 @@ constexpr const char* kUsage = R"(usage: e6data-emulator [options]
   --token TOKEN           the accepted access token (default demo-token)
   --batch-rows N          rows per result batch (default 8192)
   --auth-failure MODE     answer to wrong credentials: empty-session (default), access-denied, unauthenticated
+  --strategy COLOUR       serve as blue or green: another `strategy` header gets the 456 signal
+  --reject-missing-strategy  a call without a `strategy` header gets the 456 signal too
   --help                  this text
 )";
 
@@ -62,6 +64,11 @@ int main(int argc, char** argv) {
       else if (mode == "access-denied") options.auth_failure = e6emu::AuthFailure::kAccessDenied;
       else if (mode == "unauthenticated") options.auth_failure = e6emu::AuthFailure::kUnauthenticated;
       else Usage("unknown --auth-failure mode '" + mode + "'");
+    } else if (arg == "--strategy") {
+      options.strategy = value();
+      if (options.strategy != "blue" && options.strategy != "green") Usage("--strategy must be blue or green");
+    } else if (arg == "--reject-missing-strategy") {
+      options.reject_missing_strategy = true;
     } else {
       Usage("unknown option '" + arg + "'");
     }

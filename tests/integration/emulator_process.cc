@@ -72,16 +72,32 @@ EmulatorProcess::~EmulatorProcess() {
   }
 }
 
-int EmulatorProcess::OpenQueries() const {
-  auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(port_), grpc::InsecureChannelCredentials());
-  auto stub = EmulatorControl::NewStub(channel);
+namespace {
+
+std::unique_ptr<EmulatorControl::Stub> Control(int port) {
+  return EmulatorControl::NewStub(
+      grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials()));
+}
+
+}  // namespace
+
+StatsResponse EmulatorProcess::Stats() const {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-  StatsRequest request;
   StatsResponse response;
-  const grpc::Status status = stub->stats(&context, request, &response);
+  const grpc::Status status = Control(port_)->stats(&context, StatsRequest(), &response);
   if (!status.ok()) throw std::runtime_error("EmulatorControl.stats failed: " + status.error_message());
-  return response.open_queries();
+  return response;
 }
+
+void EmulatorProcess::Configure(const ConfigureRequest& request) const {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  ConfigureResponse response;
+  const grpc::Status status = Control(port_)->configure(&context, request, &response);
+  if (!status.ok()) throw std::runtime_error("EmulatorControl.configure failed: " + status.error_message());
+}
+
+int EmulatorProcess::OpenQueries() const { return Stats().open_queries(); }
 
 }  // namespace e6test

@@ -5,6 +5,8 @@
 #include <sys/types.h>
 
 #include <filesystem>
+
+#include "emulator_control.pb.h"
 #include <string>
 #include <vector>
 
@@ -25,6 +27,9 @@ class EmulatorProcess {
   void Kill();
   // Queries prepared or executed and not yet cleared, per the emulator.
   int OpenQueries() const;
+  // EmulatorControl.stats / .configure (see docs/emulator.md).
+  StatsResponse Stats() const;
+  void Configure(const ConfigureRequest& request) const;
 
  private:
   pid_t pid_ = -1;

@@ -16,8 +16,8 @@ class EmulatorTest : public ::testing::Test {
  protected:
   void Start(EmulatorOptions options) {
     emulator_ = std::make_unique<Emulator>(std::move(options));
-    const int port = emulator_->Start("127.0.0.1:0");
-    auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials());
+    port_ = emulator_->Start("127.0.0.1:0");
+    auto channel = grpc::CreateChannel("127.0.0.1:" + std::to_string(port_), grpc::InsecureChannelCredentials());
     engine_ = QueryEngineService::NewStub(channel);
     control_ = EmulatorControl::NewStub(channel);
   }
@@ -57,6 +57,7 @@ class EmulatorTest : public ::testing::Test {
   }
 
   std::unique_ptr<Emulator> emulator_;
+  int port_ = 0;
   std::unique_ptr<QueryEngineService::Stub> engine_;
   std::unique_ptr<EmulatorControl::Stub> control_;
   grpc::Status last_;
@@ -269,6 +270,119 @@ TEST_F(EmulatorTest, ExplainExplainAnalyzeDryRunAndCatalogs) {
     EXPECT_EQ(response.catalogresponses(0).name(), "emulator");
     EXPECT_TRUE(response.catalogresponses(0).isdefault());
   }
+}
+
+// ---- misbehaviour on request (EmulatorControl.configure) -------------------------
+
+class FaultTest : public EmulatorTest {
+ protected:
+  void Configure(const ConfigureRequest& request) {
+    grpc::ClientContext context;
+    ConfigureResponse response;
+    ASSERT_TRUE(control_->configure(&context, request, &response).ok());
+  }
+  grpc::Status AuthenticateAs(const std::string& strategy, AuthenticateResponse* response) {
+    grpc::ClientContext context;
+    if (!strategy.empty()) context.AddMetadata("strategy", strategy);
+    AuthenticateRequest request;
+    request.set_user("demo@e6data.local");
+    request.set_password("demo-token");
+    return engine_->authenticate(&context, request, response);
+  }
+};
+
+TEST_F(FaultTest, WrongOrMissingStrategyGetsThe456Signal) {
+  ConfigureRequest serve_green;
+  serve_green.set_strategy("green");
+  Configure(serve_green);
+  AuthenticateResponse response;
+  const grpc::Status blue = AuthenticateAs("blue", &response);
+  EXPECT_EQ(blue.error_code(), grpc::StatusCode::UNKNOWN);
+  EXPECT_NE(blue.error_message().find("status: 456"), std::string::npos);
+  EXPECT_TRUE(AuthenticateAs("green", &response).ok());
+  EXPECT_TRUE(AuthenticateAs("", &response).ok()) << "a missing header is accepted by default";
+  ConfigureRequest strict;
+  strict.set_reject_missing_strategy(true);
+  Configure(strict);
+  EXPECT_EQ(AuthenticateAs("", &response).error_code(), grpc::StatusCode::UNKNOWN);
+  EXPECT_EQ(Stats().strategy_headers().at("blue"), 1);
+  EXPECT_EQ(Stats().strategy_headers().at(""), 2);
+}
+
+TEST_F(FaultTest, SwitchAnnouncesTheNewColourAndRetiresTheOldOneLater) {
+  ConfigureRequest serve_blue;
+  serve_blue.set_strategy("blue");
+  Configure(serve_blue);
+  ConfigureRequest to_green;
+  to_green.set_switch_strategy("green");
+  Configure(to_green);
+  AuthenticateResponse response;
+  ASSERT_TRUE(AuthenticateAs("blue", &response).ok()) << "in-flight work may still use blue";
+  EXPECT_EQ(response.new_strategy(), "green");
+  ConfigureRequest retire;
+  retire.set_retire_previous_strategy(true);
+  Configure(retire);
+  EXPECT_EQ(AuthenticateAs("blue", &response).error_code(), grpc::StatusCode::UNKNOWN);
+  AuthenticateResponse settled;
+  ASSERT_TRUE(AuthenticateAs("green", &settled).ok());
+  EXPECT_FALSE(settled.has_new_strategy()) << "nothing to announce once the switch is over";
+}
+
+TEST_F(FaultTest, SuspendedClusterAnswers503UntilResumed) {
+  ConfigureRequest suspend;
+  suspend.set_suspended(true);
+  Configure(suspend);
+  AuthenticateResponse response;
+  const grpc::Status status = AuthenticateAs("", &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_NE(status.error_message().find("status: 503"), std::string::npos);
+  auto cluster = ClusterService::NewStub(
+      grpc::CreateChannel("127.0.0.1:" + std::to_string(port_), grpc::InsecureChannelCredentials()));
+  grpc::ClientContext c1;
+  ClusterStatusResponse cluster_status;
+  ASSERT_TRUE(cluster->status(&c1, ClusterStatusRequest(), &cluster_status).ok());
+  EXPECT_EQ(cluster_status.status(), "suspended");
+  grpc::ClientContext c2;
+  ResumeResponse resumed;
+  ASSERT_TRUE(cluster->resume(&c2, ResumeRequest(), &resumed).ok());
+  EXPECT_TRUE(AuthenticateAs("", &response).ok());
+}
+
+TEST_F(FaultTest, ExpiredSessionsAreAccessDenied) {
+  const std::string session = Authenticate();
+  ConfigureRequest expire;
+  expire.set_expire_sessions(true);
+  Configure(expire);
+  Prepare(session, "SELECT 1");
+  EXPECT_EQ(last_.error_code(), grpc::StatusCode::INTERNAL);
+  EXPECT_NE(last_.error_message().find("Access denied"), std::string::npos);
+  EXPECT_EQ(Stats().sessions(), 0);
+}
+
+TEST_F(FaultTest, FailsTheNthCallOfAMethodOnce) {
+  ConfigureRequest fail;
+  fail.set_fail_method("QueryEngineService/authenticate");
+  fail.set_fail_nth(2);
+  fail.set_fail_code(static_cast<int>(grpc::StatusCode::RESOURCE_EXHAUSTED));
+  fail.set_fail_message("injected");
+  Configure(fail);
+  AuthenticateResponse response;
+  EXPECT_TRUE(AuthenticateAs("", &response).ok());
+  const grpc::Status second = AuthenticateAs("", &response);
+  EXPECT_EQ(second.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(second.error_message(), "injected");
+  EXPECT_TRUE(AuthenticateAs("", &response).ok());
+}
+
+TEST_F(FaultTest, DelaysTheChosenMethod) {
+  ConfigureRequest delay;
+  delay.set_delay_ms(300);
+  delay.set_delay_method("QueryEngineService/authenticate");
+  Configure(delay);
+  const auto start = std::chrono::steady_clock::now();
+  AuthenticateResponse response;
+  EXPECT_TRUE(AuthenticateAs("", &response).ok());
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(300));
 }
 
 TEST_F(EmulatorTest, ClearIsIdempotentAndAcceptsUnknownIds) {

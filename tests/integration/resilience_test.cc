@@ -1,0 +1,94 @@
+// The driver against an emulator told to misbehave: blue-green strategy
+// detection, expired sessions, a suspended cluster. Each test runs its own
+// emulator so the faults stay local.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "odbc_test_support.h"
+
+namespace e6test {
+namespace {
+
+class ResilienceTest : public ::testing::Test {
+ protected:
+  void Start(const std::vector<std::string>& args = {}) {
+    const auto dir = OdbcEnvironment::dir() / ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::filesystem::create_directories(dir);
+    emulator_ = std::make_unique<EmulatorProcess>(E6_EMULATOR_PATH, dir, args);
+  }
+  std::string ConnectionString() const {
+    return "DRIVER={e6data};HOST=127.0.0.1;PORT=" + std::to_string(emulator_->port()) +
+           ";UID=demo@e6data.local;PWD=demo-token;CATALOG=emulator;DATABASE=tpch";
+  }
+  std::unique_ptr<EmulatorProcess> emulator_;
+};
+
+TEST_F(ResilienceTest, DetectsAGreenDeploymentAndSendsGreenFromThenOn) {
+  Start({"--strategy", "green"});
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
+  Statement s(c);
+  ASSERT_EQ(s.Execute("SELECT COUNT(*) FROM region"), SQL_SUCCESS) << s.Error();
+  ASSERT_EQ(SQLFetch(s.get()), SQL_SUCCESS);
+  EXPECT_EQ(s.GetChar(1), "5");
+  const StatsResponse stats = emulator_->Stats();
+  // The process-wide cache may already know green from an earlier test in
+  // this process; blue is tried at most once, and green carries the rest.
+  const auto& headers = stats.strategy_headers();
+  EXPECT_LE(headers.count("blue") ? headers.at("blue") : 0, 1);
+  EXPECT_GE(headers.at("green"), 5);  // authenticate, prepare, execute, metadata, batches...
+  EXPECT_EQ(headers.count(""), 0u) << "every call carries a strategy";
+}
+
+TEST_F(ResilienceTest, AnExpiredSessionIsRenewedTransparently) {
+  Start();
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
+  ConfigureRequest expire;
+  expire.set_expire_sessions(true);
+  emulator_->Configure(expire);
+  Statement s(c);
+  ASSERT_EQ(s.Execute("SELECT r_name FROM region ORDER BY r_regionkey"), SQL_SUCCESS) << s.Error();
+  ASSERT_EQ(SQLFetch(s.get()), SQL_SUCCESS);
+  EXPECT_EQ(s.GetChar(1), "AFRICA");
+  EXPECT_EQ(emulator_->Stats().calls_by_method().at("QueryEngineService/authenticate"), 2);
+}
+
+TEST_F(ResilienceTest, ASuspendedClusterIs08001SayingSo) {
+  Start();
+  ConfigureRequest suspend;
+  suspend.set_suspended(true);
+  emulator_->Configure(suspend);
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString()), SQL_ERROR);
+  const auto records = Diagnostics(SQL_HANDLE_DBC, c.dbc());
+  ASSERT_FALSE(records.empty());
+  EXPECT_EQ(records[0].sqlstate, "08001");
+  EXPECT_NE(records[0].message.find("suspended"), std::string::npos) << records[0].message;
+}
+
+TEST_F(ResilienceTest, AFailedBatchIsReportedNotRetried) {
+  Start({"--batch-rows", "100"});
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
+  ConfigureRequest fail;
+  fail.set_fail_method("QueryEngineService/getNextResultBatch");
+  fail.set_fail_nth(2);
+  fail.set_fail_code(13);  // gRPC INTERNAL
+  fail.set_fail_message("worker lost");
+  emulator_->Configure(fail);
+  Statement s(c);
+  ASSERT_EQ(s.Execute("SELECT * FROM orders"), SQL_SUCCESS) << s.Error();  // batch 1 arrives with execute
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(SQLFetch(s.get()), SQL_SUCCESS);
+  EXPECT_EQ(SQLFetch(s.get()), SQL_ERROR);
+  const auto records = Diagnostics(SQL_HANDLE_STMT, s.get());
+  ASSERT_FALSE(records.empty());
+  EXPECT_NE(records[0].message.find("worker lost"), std::string::npos) << records[0].message;
+  EXPECT_EQ(emulator_->Stats().calls_by_method().at("QueryEngineService/getNextResultBatch"), 2);
+  EXPECT_EQ(SQLCloseCursor(s.get()), SQL_SUCCESS);
+  EXPECT_EQ(emulator_->OpenQueries(), 0);
+}
+
+}  // namespace
+}  // namespace e6test
