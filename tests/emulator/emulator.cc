@@ -60,6 +60,37 @@ struct EngineState {
   grpc::StatusCode fail_code = grpc::StatusCode::UNKNOWN;
   std::string fail_message;
   std::map<std::string, int64_t> strategy_headers;
+  ConfigureRequest::Mangle mangle = ConfigureRequest::NONE;
+  int mangle_countdown = 0;
+  int resume_ms = 0;
+  std::optional<std::chrono::steady_clock::time_point> resuming_until;
+
+  // ClusterService view of a suspension: suspended -> resuming -> active.
+  std::string ClusterStatus() {
+    if (resuming_until && std::chrono::steady_clock::now() >= *resuming_until) {
+      resuming_until.reset();
+      suspended = false;
+    }
+    return resuming_until ? "resuming" : suspended ? "suspended" : "active";
+  }
+
+  // Applies a configured batch mangling to `batch` if this is the batch to damage.
+  void MaybeMangle(std::string& batch) {
+    if (mangle == ConfigureRequest::NONE || mangle_countdown <= 0 || --mangle_countdown != 0) return;
+    switch (mangle) {
+      case ConfigureRequest::TRUNCATE: batch.resize(batch.size() / 2); break;
+      case ConfigureRequest::CORRUPT: {
+        // Chunk: size field (7 bytes), vectors list header (8), then the first Vector's
+        // size field (7) and its vectorType field header (3): the type value follows.
+        const size_t type_offset = 7 + 8 + 7 + 3;
+        if (batch.size() >= type_offset + 4) batch.replace(type_offset, 4, "\x7f\x00\x00\x63");
+        break;
+      }
+      case ConfigureRequest::OVERSIZE: batch.append(8u << 20, '\x5a'); break;
+      default: break;
+    }
+    mangle = ConfigureRequest::NONE;
+  }
 
   std::string NewId(const char* prefix) { return std::string(prefix) + "-" + std::to_string(next_id++); }
   void Count(const char* method) { ++calls[method]; }
@@ -80,7 +111,9 @@ struct EngineState {
       if (!fail_method.empty() && fail_method == method && fail_countdown > 0 && --fail_countdown == 0) {
         return {fail_code, fail_message};
       }
-      if (suspended) return {grpc::StatusCode::UNAVAILABLE, "Received http2 header with status: 503"};
+      if (suspended && ClusterStatus() != "active") {
+        return {grpc::StatusCode::UNAVAILABLE, "Received http2 header with status: 503"};
+      }
       // What a real deployment's router answers for a wrong strategy (spec §8.2).
       const grpc::Status mismatch(grpc::StatusCode::UNKNOWN, "Received http2 header with status: 456");
       if (!strategy.empty()) {
@@ -181,7 +214,9 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     const size_t total = query->result->row_count();
     if (query->next_row >= total) return grpc::Status::OK;  // end of data: resultBatch left empty, every time
     const size_t count = std::min(s_.options.batch_rows, total - query->next_row);
-    response->set_resultbatch(query->result->EncodeChunk(query->next_row, count));
+    std::string batch = query->result->EncodeChunk(query->next_row, count);
+    s_.MaybeMangle(batch);
+    response->set_resultbatch(std::move(batch));
     query->next_row += count;
     return grpc::Status::OK;
   }
@@ -451,14 +486,16 @@ class Emulator::ClusterServiceImpl final : public ClusterService::Service {
   grpc::Status status(grpc::ServerContext*, const ClusterStatusRequest*, ClusterStatusResponse* response) override {
     std::lock_guard lock(s_.mutex);
     s_.Count("ClusterService/status");
-    response->set_status(s_.suspended ? "suspended" : "active");
+    response->set_status(s_.ClusterStatus());
     return grpc::Status::OK;
   }
   grpc::Status resume(grpc::ServerContext*, const ResumeRequest*, ResumeResponse* response) override {
     std::lock_guard lock(s_.mutex);
     s_.Count("ClusterService/resume");
-    s_.suspended = false;  // resumes at once
-    response->set_status("active");
+    if (s_.suspended && !s_.resuming_until) {
+      s_.resuming_until = std::chrono::steady_clock::now() + std::chrono::milliseconds(s_.resume_ms);
+    }
+    response->set_status(s_.ClusterStatus());
     return grpc::Status::OK;
   }
 
@@ -490,12 +527,20 @@ class Emulator::ControlService final : public EmulatorControl::Service {
       s_.strategy = request->switch_strategy();
     }
     if (request->has_retire_previous_strategy() && request->retire_previous_strategy()) s_.previous_strategy.clear();
-    if (request->has_suspended()) s_.suspended = request->suspended();
+    if (request->has_suspended()) {
+      s_.suspended = request->suspended();
+      s_.resuming_until.reset();
+    }
     if (request->has_expire_sessions() && request->expire_sessions()) s_.sessions.clear();
     if (request->has_delay_ms()) {
       s_.delay_ms = request->delay_ms();
       s_.delay_method = request->delay_method();
     }
+    if (request->has_mangle_batch()) {
+      s_.mangle = request->mangle_batch();
+      s_.mangle_countdown = request->mangle_nth() > 0 ? request->mangle_nth() : 1;
+    }
+    if (request->has_resume_ms()) s_.resume_ms = request->resume_ms();
     if (request->has_fail_method()) {
       s_.fail_method = request->fail_method();
       s_.fail_countdown = request->fail_nth() > 0 ? request->fail_nth() : 1;

@@ -90,5 +90,54 @@ TEST_F(ResilienceTest, AFailedBatchIsReportedNotRetried) {
   EXPECT_EQ(emulator_->OpenQueries(), 0);
 }
 
+// Reads every row of `sql`; returns the SQLSTATE of the first failure, or "".
+std::string FetchAll(Statement& s, const std::string& sql, int& rows) {
+  rows = 0;
+  if (s.Execute(sql) != SQL_SUCCESS) return Diagnostics(SQL_HANDLE_STMT, s.get()).at(0).sqlstate;
+  SQLRETURN rc;
+  while ((rc = SQLFetch(s.get())) == SQL_SUCCESS) ++rows;
+  if (rc != SQL_NO_DATA) return Diagnostics(SQL_HANDLE_STMT, s.get()).at(0).sqlstate;
+  return "";
+}
+
+class MangledBatchTest : public ResilienceTest, public ::testing::WithParamInterface<int> {};
+
+TEST_P(MangledBatchTest, DamagedBatchesAreHY000AndNeverCrash) {
+  Start({"--batch-rows", "1000"});
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
+  ConfigureRequest mangle;
+  mangle.set_mangle_batch(static_cast<ConfigureRequest::Mangle>(GetParam()));
+  mangle.set_mangle_nth(3);
+  emulator_->Configure(mangle);
+  Statement s(c);
+  int rows = 0;
+  const std::string state = FetchAll(s, "SELECT * FROM orders", rows);
+  EXPECT_EQ(state, "HY000");
+  EXPECT_EQ(rows, 2000) << "the two good batches are delivered whole";
+  const auto records = Diagnostics(SQL_HANDLE_STMT, s.get());
+  ASSERT_FALSE(records.empty());
+  EXPECT_NE(records[0].message.find("malformed result batch"), std::string::npos) << records[0].message;
+  EXPECT_EQ(SQLCloseCursor(s.get()), SQL_SUCCESS);
+  EXPECT_EQ(emulator_->OpenQueries(), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Damage, MangledBatchTest,
+                         ::testing::Values(static_cast<int>(ConfigureRequest::TRUNCATE),
+                                           static_cast<int>(ConfigureRequest::CORRUPT)));
+
+TEST_F(ResilienceTest, BatchesAboveGrpcsDefaultLimitArrive) {
+  Start({"--batch-rows", "1000"});
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
+  ConfigureRequest mangle;
+  mangle.set_mangle_batch(ConfigureRequest::OVERSIZE);  // an 8 MiB response: receive limit must be lifted
+  emulator_->Configure(mangle);
+  Statement s(c);
+  int rows = 0;
+  EXPECT_EQ(FetchAll(s, "SELECT * FROM orders", rows), "") << s.Error();
+  EXPECT_EQ(rows, 16000);
+}
+
 }  // namespace
 }  // namespace e6test

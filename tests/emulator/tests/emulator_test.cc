@@ -2,6 +2,8 @@
 // lifecycle over tpch.lineitem in small batches, errors, catalog calls and
 // the open-query counter.
 #include <gtest/gtest.h>
+
+#include <thread>
 #include <sqlite3.h>
 #include <thrift/protocol/TBinaryProtocol.h>
 #include <thrift/transport/TBufferTransports.h>
@@ -345,6 +347,32 @@ TEST_F(FaultTest, SuspendedClusterAnswers503UntilResumed) {
   grpc::ClientContext c2;
   ResumeResponse resumed;
   ASSERT_TRUE(cluster->resume(&c2, ResumeRequest(), &resumed).ok());
+  EXPECT_TRUE(AuthenticateAs("", &response).ok());
+}
+
+TEST_F(FaultTest, ResumeGoesThroughResumingWhenItTakesTime) {
+  ConfigureRequest suspend;
+  suspend.set_suspended(true);
+  suspend.set_resume_ms(400);
+  Configure(suspend);
+  auto cluster = ClusterService::NewStub(
+      grpc::CreateChannel("127.0.0.1:" + std::to_string(port_), grpc::InsecureChannelCredentials()));
+  const auto status_now = [&] {
+    grpc::ClientContext context;
+    ClusterStatusResponse response;
+    EXPECT_TRUE(cluster->status(&context, ClusterStatusRequest(), &response).ok());
+    return response.status();
+  };
+  EXPECT_EQ(status_now(), "suspended");
+  grpc::ClientContext c;
+  ResumeResponse resumed;
+  ASSERT_TRUE(cluster->resume(&c, ResumeRequest(), &resumed).ok());
+  EXPECT_EQ(resumed.status(), "resuming");
+  EXPECT_EQ(status_now(), "resuming");
+  AuthenticateResponse response;
+  EXPECT_EQ(AuthenticateAs("", &response).error_code(), grpc::StatusCode::UNAVAILABLE) << "still resuming";
+  std::this_thread::sleep_for(std::chrono::milliseconds(450));
+  EXPECT_EQ(status_now(), "active");
   EXPECT_TRUE(AuthenticateAs("", &response).ok());
 }
 
