@@ -1,5 +1,7 @@
 #include "session/channel.h"
 
+#include "session/strategy_cache.h"
+
 namespace e6odbc::session {
 
 std::shared_ptr<grpc::Channel> CreateEngineChannel(const SessionSettings& settings) {
@@ -22,7 +24,10 @@ std::shared_ptr<grpc::Channel> CreateEngineChannel(const SessionSettings& settin
 std::unique_ptr<grpc::ClientContext> MakeContext(const CallHeaders& headers, std::chrono::milliseconds timeout) {
   auto context = std::make_unique<grpc::ClientContext>();
   if (!headers.cluster_name.empty()) context->AddMetadata("cluster-name", headers.cluster_name);
-  if (headers.strategy) context->AddMetadata("strategy", *headers.strategy);
+  // Only "blue" / "green" ever go out (spec §9.1), whatever the caller holds.
+  if (headers.strategy) {
+    if (const auto colour = StrategyCache::Normalize(*headers.strategy)) context->AddMetadata("strategy", *colour);
+  }
   if (!headers.planner_ip.empty()) context->AddMetadata("plannerip", headers.planner_ip);
   if (timeout.count() > 0) context->set_deadline(std::chrono::system_clock::now() + timeout);
   return context;

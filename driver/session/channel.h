@@ -1,6 +1,7 @@
 // The gRPC side of a session: channel creation (credentials and the channel
 // arguments of protocol spec §10.2) and per-call contexts carrying the
-// protocol's headers (§3.5) and deadlines.
+// protocol's headers (§3.5) and deadlines. Used by Session and Query only;
+// the one header besides status_map.h that exposes gRPC types.
 #pragma once
 
 #include <grpcpp/grpcpp.h>
@@ -16,12 +17,18 @@
 
 namespace e6odbc::session {
 
+// A channel to host:port: plaintext, or TLS with the system trust roots when
+// settings.secure. Connects lazily (the first call does), so it never fails
+// here; an unreachable endpoint surfaces as UNAVAILABLE on that call.
 std::shared_ptr<grpc::Channel> CreateEngineChannel(const SessionSettings& settings);
 
-// A context with the headers set and, when `timeout` is positive, a deadline.
+// A context for one call (caller owns it; use it for that call only) with the
+// non-empty headers set — a strategy other than blue/green is dropped — and,
+// when `timeout` is positive, a deadline of now + timeout.
 std::unique_ptr<grpc::ClientContext> MakeContext(const CallHeaders& headers, std::chrono::milliseconds timeout);
 
-// The channel and stub of one session.
+// The channel and stub of one session; replaced wholesale when the session
+// re-authenticates. Thread-safe as gRPC stubs are.
 class EngineStub {
  public:
   explicit EngineStub(const SessionSettings& settings);

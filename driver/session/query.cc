@@ -1,5 +1,7 @@
 #include "session/query.h"
 
+#include <thread>
+
 #include "common/driver_error.h"
 #include "session/channel.h"
 #include "session/query_text.h"
@@ -10,10 +12,12 @@
 namespace e6odbc::session {
 namespace {
 
-// Spec §8.5: prepare/execute/metadata are retried after an expired session or
-// a strategy switch, at most four times.
+// Spec §8.5: five attempts in all, i.e. at most four retries.
 constexpr int kMaxAttempts = 5;
+// Spec §8.5: the reference pauses before re-authenticating an expired session.
+constexpr std::chrono::milliseconds kAccessDeniedPause{200};
 constexpr std::chrono::milliseconds kNoDeadline{0};
+// Close() must not hang on an engine that stopped answering.
 constexpr std::chrono::milliseconds kClearDeadline{10000};
 
 }  // namespace
@@ -33,26 +37,57 @@ CallHeaders Query::PerQueryHeaders() const {
   return session_.Headers(session_.strategies().ForQuery(query_id_), engine_ip_);
 }
 
-template <typename Call>
-void Query::WithRecovery(const char* rpc, Call&& call) {
+void Query::Prepare(std::string_view sql) {
+  Close();
+  text_ = PrepareQueryText(sql);
+  metadata_ = {};
+  RunWithRecovery(/*execute=*/false);
+}
+
+void Query::Execute() {
+  if (!text_) throw DriverError("HY010", "function sequence error: execute before prepare");
+  if (!executable_) Close();  // the held id was used already: prepare again
+  metadata_ = {};
+  RunWithRecovery(/*execute=*/true);
+}
+
+void Query::RunWithRecovery(bool execute) {
   for (int attempt = 1;; ++attempt) {
-    const grpc::Status status = call();
+    const char* rpc = "";
+    const grpc::Status status = Attempt(execute, rpc);
     if (status.ok()) return;
-    const bool recoverable = IsAccessDenied(status) || IsStrategyMismatch(status);
-    if (!recoverable || attempt == kMaxAttempts) throw ToDriverError(status, rpc, Phase::kQuery);
-    if (IsStrategyMismatch(status)) session_.strategies().Clear();  // T10: re-detect
-    session_.Reauthenticate();
-    if (std::string_view(rpc).rfind("prepare", 0) != 0) {
-      // The query belonged to the old session: start it over (spec §8.5 reruns from prepare).
-      session_.strategies().Unpin(query_id_);
-      query_id_.clear();
-      PrepareOnce();
+    const bool mismatch = IsStrategyMismatch(status, /*any_code=*/true);
+    const bool expired = IsAccessDenied(status);
+    if (!(mismatch || expired) || attempt == kMaxAttempts) throw ToDriverError(status, rpc, Phase::kQuery);
+    if (mismatch) {
+      session_.strategies().Clear();  // T10: detect the colour again
+    } else {
+      std::this_thread::sleep_for(kAccessDeniedPause);
     }
+    // The query belonged to the old session: rerun from prepare on a new one.
+    Forget();
+    session_.Reauthenticate();
   }
+}
+
+grpc::Status Query::Attempt(bool execute, const char*& rpc) {
+  const bool v2 = !session_.settings().catalog.empty();
+  if (query_id_.empty()) {
+    rpc = v2 ? "prepareStatementV2" : "prepareStatement";
+    const grpc::Status status = PrepareCall();
+    if (!status.ok()) return status;
+  }
+  if (!execute) return grpc::Status::OK;
+  rpc = v2 ? "executeStatementV2" : "executeStatement";
+  const grpc::Status executed = ExecuteCall();
+  if (!executed.ok()) return executed;
+  rpc = "getResultMetadata";
+  return MetadataCall();
 }
 
 grpc::Status Query::PrepareCall() {
   const SessionSettings& settings = session_.settings();
+  // plannerip: the previous query's engineIP, if any (spec §3.5).
   auto context = MakeContext(session_.Headers(session_.strategies().active(), engine_ip_),
                              std::chrono::duration_cast<std::chrono::milliseconds>(settings.prepare_timeout));
   PrepareStatementResponse response;
@@ -61,67 +96,51 @@ grpc::Status Query::PrepareCall() {
     PrepareStatementRequest request;
     request.set_sessionid(session_.SessionId());
     request.set_schema(settings.database);
-    request.set_querystring(text_);
+    request.set_querystring(*text_);
     status = session_.stub().engine().prepareStatement(context.get(), request, &response);
   } else {
     PrepareStatementV2Request request;
     request.set_sessionid(session_.SessionId());
     request.set_schema(settings.database);
     request.set_catalog(settings.catalog);
-    request.set_querystring(text_);
+    request.set_querystring(*text_);
     status = session_.stub().engine().prepareStatementV2(context.get(), request, &response);
   }
   if (!status.ok()) return status;
   query_id_ = response.queryid();
   engine_ip_ = response.engineip();
-  session_.strategies().Pin(query_id_);  // T6, before any announcement is applied
+  executable_ = true;
+  session_.strategies().Pin(query_id_);  // T6, before this response's announcement (T5)
   session_.strategies().Announce(response.new_strategy());
   return status;
 }
 
-void Query::PrepareOnce() {
-  WithRecovery(session_.settings().catalog.empty() ? "prepareStatement" : "prepareStatementV2",
-               [&] { return PrepareCall(); });
-}
-
-void Query::Prepare(std::string_view sql) {
-  Close();
-  text_ = PrepareQueryText(sql);
-  executed_ = false;
-  at_end_ = false;
-  metadata_ = {};
-  PrepareOnce();
-}
-
-void Query::Execute() {
-  if (query_id_.empty()) {
-    if (text_.empty() && !executed_) throw DriverError("HY010", "function sequence error: execute before prepare");
-    PrepareOnce();  // executing again: a query id serves one execution
-  }
-  const bool v2 = !session_.settings().catalog.empty();
-  WithRecovery(v2 ? "executeStatementV2" : "executeStatement", [&] {
-    auto context = MakeContext(PerQueryHeaders(), kNoDeadline);
-    ExecuteStatementResponse response;
-    grpc::Status status;
-    if (v2) {
-      ExecuteStatementV2Request request;
-      Identify(request);
-      status = session_.stub().engine().executeStatementV2(context.get(), request, &response);
-    } else {
-      ExecuteStatementRequest request;
-      Identify(request);
-      status = session_.stub().engine().executeStatement(context.get(), request, &response);
-    }
-    if (status.ok()) session_.strategies().Announce(response.new_strategy());
-    return status;
-  });
-  GetResultMetadataResponse response;
-  WithRecovery("getResultMetadata", [&] {
-    auto context = MakeContext(PerQueryHeaders(), kNoDeadline);
-    GetResultMetadataRequest request;
+grpc::Status Query::ExecuteCall() {
+  auto context = MakeContext(PerQueryHeaders(), kNoDeadline);
+  ExecuteStatementResponse response;
+  grpc::Status status;
+  if (session_.settings().catalog.empty()) {
+    ExecuteStatementRequest request;
     Identify(request);
-    return session_.stub().engine().getResultMetadata(context.get(), request, &response);
-  });
+    status = session_.stub().engine().executeStatement(context.get(), request, &response);
+  } else {
+    ExecuteStatementV2Request request;
+    Identify(request);
+    status = session_.stub().engine().executeStatementV2(context.get(), request, &response);
+  }
+  if (!status.ok()) return status;
+  executable_ = false;
+  session_.strategies().Announce(response.new_strategy());
+  return status;
+}
+
+grpc::Status Query::MetadataCall() {
+  auto context = MakeContext(PerQueryHeaders(), kNoDeadline);
+  GetResultMetadataRequest request;
+  Identify(request);
+  GetResultMetadataResponse response;
+  const grpc::Status status = session_.stub().engine().getResultMetadata(context.get(), request, &response);
+  if (!status.ok()) return status;
   session_.strategies().Announce(response.new_strategy());
   try {
     metadata_ = wire::DecodeResultMetadata(response.resultmetadata());
@@ -130,12 +149,12 @@ void Query::Execute() {
   }
   executed_ = true;
   at_end_ = false;
+  return status;
 }
 
 std::optional<wire::ColumnBatch> Query::NextBatch() {
   if (at_end_ || query_id_.empty()) return std::nullopt;
   if (!executed_) throw DriverError("HY010", "function sequence error: fetch before execute");
-  // Never retried: a repeated getNextResultBatch would lose or duplicate rows.
   auto context = MakeContext(PerQueryHeaders(), kNoDeadline);
   GetNextResultBatchRequest request;
   Identify(request);
@@ -165,6 +184,14 @@ std::optional<wire::ColumnBatch> Query::NextBatch() {
   return batch;
 }
 
+void Query::Forget() noexcept {
+  if (!query_id_.empty()) session_.strategies().Unpin(query_id_);  // T7
+  query_id_.clear();
+  executable_ = false;
+  executed_ = false;
+  at_end_ = false;
+}
+
 void Query::Close() noexcept {
   if (query_id_.empty()) return;
   try {
@@ -178,9 +205,7 @@ void Query::Close() noexcept {
     }
   } catch (...) {
   }
-  session_.strategies().Unpin(query_id_);  // T7
-  query_id_.clear();
-  executed_ = false;
+  Forget();
 }
 
 }  // namespace e6odbc::session

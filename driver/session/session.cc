@@ -48,8 +48,9 @@ grpc::Status Session::Authenticate(const std::string& colour, AuthenticateRespon
 void Session::EnsureAuthenticated() {
   if (!session_id_.empty()) return;
   const std::string endpoint = settings_.host + ":" + std::to_string(settings_.port);
-  const auto failed = [&](const std::string& why) {
-    return DriverError("28000", "authentication failed for user '" + settings_.user + "': " + why);
+  // Names the user, never the password.
+  const auto failed = [&](const std::string& why, int native) {
+    return DriverError("28000", "authentication failed for user '" + settings_.user + "': " + why, native);
   };
   // Spec §9.2: try the cached colour (T2), else detect: blue, then green (T1).
   const std::deque<std::string> detection = {"blue", "green"};
@@ -72,13 +73,9 @@ void Session::EnsureAuthenticated() {
       }
       continue;
     }
-    if (status.error_code() == grpc::StatusCode::UNAVAILABLE && !IsClusterSuspended(status)) {
-      throw DriverError("08001", "cannot reach e6data at " + endpoint + ": " + status.error_message(),
-                        static_cast<int>(status.error_code()));
-    }
     if (!status.ok()) {
-      DriverError error = ToDriverError(status, "authenticate", Phase::kConnect);
-      if (error.sqlstate() == "28000") throw failed(error.what());
+      DriverError error = ToDriverError(status, "authenticate", Phase::kConnect, endpoint);
+      if (error.sqlstate() == "28000") throw failed(DescribeStatus(status, "authenticate"), error.native());
       throw error;
     }
     mismatch.clear();
@@ -96,9 +93,10 @@ void Session::EnsureAuthenticated() {
     return;
   }
   if (!mismatch.empty()) {
-    throw DriverError("08001", "e6data at " + endpoint + " refused both deployment strategies (blue, green): " + mismatch);
+    throw DriverError("08001",
+                      "e6data at " + endpoint + " refused both deployment strategies (blue, green): " + mismatch);
   }
-  throw failed("invalid credentials");
+  throw failed("invalid credentials", 0);
 }
 
 }  // namespace e6odbc::session

@@ -1,341 +1,208 @@
-// Session and Query against an in-process fake engine whose answers each
-// test scripts: authentication and strategy detection, headers, V1/V2
-// selection, errors and their SQLSTATEs, the fetch loop and cleanup.
-#include <grpcpp/grpcpp.h>
+// Session against the fake engine: lazy authentication, the blue-green
+// detection of spec §9.2 (T1, T2, T4), credential and reachability failures
+// and their SQLSTATEs, and the cluster-name header.
+#include "session/session.h"
+
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <functional>
-#include <iterator>
-#include <map>
-#include <mutex>
-
-#include "common/driver_error.h"
-#include "e6x_engine.grpc.pb.h"
+#include "engine_test.h"
 #include "session/query.h"
-#include "session/session.h"
 #include "unused_port.h"
 
-namespace e6odbc::session {
+namespace e6odbc::session::fake {
 namespace {
 
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(E6_FIXTURES_DIR) + "/" + name, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+using SessionTest = EngineTest;
+
+// Blue refuses with the 456 signal; green grants a session.
+grpc::Status GreenOnly(const std::string& strategy, AuthenticateResponse* response) {
+  if (strategy != "green") return Mismatch456();
+  response->set_sessionid("s-green");
+  return grpc::Status::OK;
 }
-
-std::string Header(grpc::ServerContext* context, const std::string& key) {
-  const auto& metadata = context->client_metadata();
-  const auto found = metadata.find(key);
-  return found == metadata.end() ? "(absent)" : std::string(found->second.data(), found->second.size());
-}
-
-// A scriptable engine: records calls and headers; answers from the fields below.
-class FakeEngine final : public QueryEngineService::Service {
- public:
-  std::mutex mutex;
-  std::map<std::string, int> calls;
-  std::vector<std::string> strategies_seen;  // "method:strategy"
-  std::string cluster_seen;
-  std::string last_query_text;
-  std::function<grpc::Status(const std::string& strategy, AuthenticateResponse*)> on_authenticate =
-      [](const std::string&, AuthenticateResponse* r) {
-        r->set_sessionid("s1");
-        return grpc::Status::OK;
-      };
-  grpc::Status prepare_status = grpc::Status::OK;
-  std::vector<grpc::Status> execute_statuses;  // consumed one per call, then OK
-  std::string announce;                        // new_strategy on prepare responses
-  int batches_sent = 0;
-
-  grpc::Status authenticate(grpc::ServerContext* c, const AuthenticateRequest*, AuthenticateResponse* r) override {
-    std::lock_guard lock(mutex);
-    Record(c, "authenticate");
-    return on_authenticate(Header(c, "strategy"), r);
-  }
-  grpc::Status prepareStatement(grpc::ServerContext* c, const PrepareStatementRequest* q,
-                                PrepareStatementResponse* r) override {
-    std::lock_guard lock(mutex);
-    Record(c, "prepareStatement");
-    last_query_text = q->querystring();
-    return Prepared(r);
-  }
-  grpc::Status prepareStatementV2(grpc::ServerContext* c, const PrepareStatementV2Request* q,
-                                  PrepareStatementResponse* r) override {
-    std::lock_guard lock(mutex);
-    Record(c, "prepareStatementV2");
-    last_query_text = q->querystring();
-    return Prepared(r);
-  }
-  grpc::Status executeStatement(grpc::ServerContext* c, const ExecuteStatementRequest*, ExecuteStatementResponse*) override {
-    std::lock_guard lock(mutex);
-    Record(c, "executeStatement");
-    return NextExecuteStatus();
-  }
-  grpc::Status executeStatementV2(grpc::ServerContext* c, const ExecuteStatementV2Request*,
-                                  ExecuteStatementResponse*) override {
-    std::lock_guard lock(mutex);
-    Record(c, "executeStatementV2");
-    return NextExecuteStatus();
-  }
-  grpc::Status getResultMetadata(grpc::ServerContext* c, const GetResultMetadataRequest*,
-                                 GetResultMetadataResponse* r) override {
-    std::lock_guard lock(mutex);
-    Record(c, "getResultMetadata");
-    r->set_resultmetadata(Fixture("m1.bin"));
-    return grpc::Status::OK;
-  }
-  grpc::Status getNextResultBatch(grpc::ServerContext* c, const GetNextResultBatchRequest*,
-                                  GetNextResultBatchResponse* r) override {
-    std::lock_guard lock(mutex);
-    Record(c, "getNextResultBatch");
-    if (batches_sent++ == 0) r->set_resultbatch(Fixture("tv1.bin"));
-    return grpc::Status::OK;
-  }
-  grpc::Status clearOrCancelQuery(grpc::ServerContext* c, const ClearOrCancelQueryRequest*,
-                                  ClearOrCancelQueryResponse*) override {
-    std::lock_guard lock(mutex);
-    Record(c, "clearOrCancelQuery");
-    return grpc::Status::OK;
-  }
-
-  int Calls(const std::string& method) {
-    std::lock_guard lock(mutex);
-    return calls[method];
-  }
-
- private:
-  void Record(grpc::ServerContext* c, const std::string& method) {
-    ++calls[method];
-    strategies_seen.push_back(method + ":" + Header(c, "strategy"));
-    cluster_seen = Header(c, "cluster-name");
-  }
-  grpc::Status Prepared(PrepareStatementResponse* r) {
-    if (!prepare_status.ok()) return prepare_status;
-    r->set_queryid("q" + std::to_string(calls["prepareStatement"] + calls["prepareStatementV2"]));
-    r->set_engineip("10.0.0.1");
-    if (!announce.empty()) r->set_new_strategy(announce);
-    return grpc::Status::OK;
-  }
-  grpc::Status NextExecuteStatus() {
-    if (execute_statuses.empty()) return grpc::Status::OK;
-    grpc::Status s = execute_statuses.front();
-    execute_statuses.erase(execute_statuses.begin());
-    return s;
-  }
-};
-
-std::string StateOf(const std::function<void()>& f) {
-  try {
-    f();
-    return "ok";
-  } catch (const DriverError& e) {
-    return e.sqlstate();
-  }
-}
-
-class SessionTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    grpc::ServerBuilder builder;
-    builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port_);
-    builder.RegisterService(&engine_);
-    server_ = builder.BuildAndStart();
-    ASSERT_NE(port_, 0);
-  }
-  void TearDown() override { server_->Shutdown(); }
-
-  SessionSettings Settings() {
-    SessionSettings s;
-    s.host = "127.0.0.1";
-    s.port = port_;
-    s.user = "me@example.com";
-    s.password = "token";
-    return s;
-  }
-
-  FakeEngine engine_;
-  StrategyCache strategies_;
-  int port_ = 0;
-  std::unique_ptr<grpc::Server> server_;
-};
 
 TEST_F(SessionTest, AuthenticationIsLazyAndDetectsBlueFirst) {
   Session session(Settings(), strategies_);
   EXPECT_EQ(engine_.Calls("authenticate"), 0) << "creating a session sends nothing";
   EXPECT_EQ(session.SessionId(), "s1");
   EXPECT_EQ(engine_.Calls("authenticate"), 1);
+  EXPECT_EQ(engine_.last_user(), "me@example.com");
+  EXPECT_EQ(engine_.Last("authenticate").strategy, "blue");
+  EXPECT_EQ(engine_.Last("authenticate").planner_ip, "(absent)");
   EXPECT_EQ(strategies_.active(), "blue");
-  EXPECT_EQ(engine_.strategies_seen.at(0), "authenticate:blue");
   session.EnsureAuthenticated();
-  EXPECT_EQ(engine_.Calls("authenticate"), 1) << "the session id is cached";
+  EXPECT_EQ(session.SessionId(), "s1");
+  EXPECT_EQ(engine_.Calls("authenticate"), 1) << "the session id is kept";
 }
 
-TEST_F(SessionTest, StrategyMismatchMovesDetectionToGreen) {
-  engine_.on_authenticate = [](const std::string& strategy, AuthenticateResponse* r) {
-    if (strategy != "green") return grpc::Status(grpc::StatusCode::UNKNOWN, "Received http2 header with status: 456");
-    r->set_sessionid("s-green");
-    return grpc::Status::OK;
-  };
+TEST_F(SessionTest, StrategyMismatchMovesDetectionToGreenAndLaterCallsSayGreen) {
+  engine_.OnAuthenticate(GreenOnly);
   Session session(Settings(), strategies_);
   EXPECT_EQ(session.SessionId(), "s-green");
   EXPECT_EQ(strategies_.active(), "green");
+  const auto log = engine_.Log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].strategy, "blue");
+  EXPECT_EQ(log[1].strategy, "green");
+
   auto query = session.NewQuery();
   query->Prepare("select 1");
-  EXPECT_EQ(engine_.strategies_seen.back(), "prepareStatement:green");
+  query->Execute();
+  while (query->NextBatch()) {
+  }
+  query->Close();
+  for (const char* method :
+       {"prepareStatement", "executeStatement", "getResultMetadata", "getNextResultBatch", "clearOrCancelQuery"}) {
+    EXPECT_EQ(engine_.Last(method).strategy, "green") << method;
+    EXPECT_EQ(engine_.Last(method).session_id, "s-green") << method;
+  }
+  EXPECT_EQ(engine_.Calls("authenticate"), 2);
+}
+
+TEST_F(SessionTest, CachedColourIsUsedWithoutDetection) {
+  strategies_.SetActive("green");  // learnt by an earlier connection (T2)
+  engine_.OnAuthenticate(GreenOnly);
+  Session session(Settings(), strategies_);
+  EXPECT_EQ(session.SessionId(), "s-green");
+  EXPECT_EQ(engine_.Calls("authenticate"), 1);
+  EXPECT_EQ(engine_.Last("authenticate").strategy, "green");
 }
 
 TEST_F(SessionTest, StaleCachedColourIsForgottenAndDetectedAgain) {
-  strategies_.SetActive("green");  // what an earlier connection learnt
-  engine_.on_authenticate = [](const std::string& strategy, AuthenticateResponse* r) {
-    if (strategy != "blue") return grpc::Status(grpc::StatusCode::UNKNOWN, "Received http2 header with status: 456");
-    r->set_sessionid("s-blue");
+  strategies_.SetActive("green");
+  engine_.OnAuthenticate([](const std::string& strategy, AuthenticateResponse* response) {
+    if (strategy != "blue") return Mismatch456();
+    response->set_sessionid("s-blue");
     return grpc::Status::OK;
-  };
+  });
   Session session(Settings(), strategies_);
   EXPECT_EQ(session.SessionId(), "s-blue");
   EXPECT_EQ(strategies_.active(), "blue");
-  EXPECT_EQ(engine_.strategies_seen.at(0), "authenticate:green");
-  EXPECT_EQ(engine_.strategies_seen.at(1), "authenticate:blue");
+  const auto log = engine_.Log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].strategy, "green");
+  EXPECT_EQ(log[1].strategy, "blue");
 }
 
 TEST_F(SessionTest, AnnouncedColourOnAuthenticateIsFollowedOnce) {
-  engine_.on_authenticate = [](const std::string& strategy, AuthenticateResponse* r) {
-    r->set_sessionid("s-" + strategy);
-    r->set_new_strategy("green");  // T4: every answer points at green
+  engine_.OnAuthenticate([](const std::string& strategy, AuthenticateResponse* response) {
+    response->set_sessionid("s-" + strategy);
+    response->set_new_strategy("GREEN");  // T4: every answer points at green
     return grpc::Status::OK;
-  };
+  });
   Session session(Settings(), strategies_);
   EXPECT_EQ(session.SessionId(), "s-green");
   EXPECT_EQ(strategies_.active(), "green");
-  EXPECT_EQ(engine_.Calls("authenticate"), 2);
+  const auto log = engine_.Log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].strategy, "blue");
+  EXPECT_EQ(log[1].strategy, "green");
 }
 
 TEST_F(SessionTest, BothColoursRefusedIs08001) {
-  engine_.on_authenticate = [](const std::string&, AuthenticateResponse*) {
-    return grpc::Status(grpc::StatusCode::UNKNOWN, "Received http2 header with status: 456");
-  };
+  engine_.OnAuthenticate([](const std::string&, AuthenticateResponse*) { return Mismatch456(); });
   Session session(Settings(), strategies_);
-  EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }), "08001");
+  std::string message;
+  EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }, &message), "08001");
+  EXPECT_NE(message.find("status: 456"), std::string::npos) << message;
   EXPECT_EQ(engine_.Calls("authenticate"), 2);
+  EXPECT_EQ(strategies_.active(), std::nullopt);
 }
 
-TEST_F(SessionTest, EmptySessionIdIs28000NamingTheUser) {
-  engine_.on_authenticate = [](const std::string&, AuthenticateResponse*) { return grpc::Status::OK; };
+TEST_F(SessionTest, EmptySessionIdIs28000NamingTheUserNotThePassword) {
+  engine_.OnAuthenticate([](const std::string&, AuthenticateResponse*) { return grpc::Status::OK; });
   Session session(Settings(), strategies_);
-  try {
-    session.EnsureAuthenticated();
-    FAIL();
-  } catch (const DriverError& e) {
-    EXPECT_EQ(e.sqlstate(), "28000");
-    EXPECT_NE(std::string(e.what()).find("me@example.com"), std::string::npos);
-    EXPECT_EQ(std::string(e.what()).find("token"), std::string::npos) << "never the password";
-  }
+  std::string message;
+  EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }, &message), "28000");
+  EXPECT_NE(message.find("authentication failed for user 'me@example.com': invalid credentials"), std::string::npos)
+      << message;
+  EXPECT_EQ(message.find("s3cret"), std::string::npos) << "never the password";
+  EXPECT_EQ(engine_.Calls("authenticate"), 2) << "detection tries both colours (spec §8.4)";
+  EXPECT_EQ(strategies_.active(), std::nullopt);
+  // Still no session: the next use asks again rather than sending an empty id.
+  EXPECT_EQ(StateOf([&] { session.SessionId(); }), "28000");
+  EXPECT_EQ(engine_.Calls("authenticate"), 4);
 }
 
-TEST_F(SessionTest, RejectedCredentialsAre28000WhateverTheSignal) {
-  for (const grpc::Status& status :
-       {grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "bad token"),
-        grpc::Status(grpc::StatusCode::INTERNAL, "Access denied: invalid credentials")}) {
-    engine_.on_authenticate = [status](const std::string&, AuthenticateResponse*) { return status; };
+TEST_F(SessionTest, RejectedCredentialsAre28000WithTheServersWords) {
+  for (const grpc::Status& status : {grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "bad token"),
+                                     grpc::Status(grpc::StatusCode::PERMISSION_DENIED, "user disabled"),
+                                     grpc::Status(grpc::StatusCode::INTERNAL, "Access denied: bad token")}) {
+    engine_.OnAuthenticate([status](const std::string&, AuthenticateResponse*) { return status; });
     StrategyCache fresh;
     Session session(Settings(), fresh);
-    EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }), "28000") << status.error_message();
+    std::string message;
+    EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }, &message), "28000") << status.error_message();
+    EXPECT_NE(message.find("e6data authenticate: " + status.error_message()), std::string::npos) << message;
+    EXPECT_NE(message.find("'me@example.com'"), std::string::npos) << message;
+    EXPECT_EQ(message.find("s3cret"), std::string::npos) << message;
   }
 }
 
-TEST_F(SessionTest, UnreachableEndpointIs08001) {
+TEST_F(SessionTest, OtherAuthenticateFailuresAreNotCredentialErrors) {
+  engine_.FailNext("authenticate", grpc::Status(grpc::StatusCode::INTERNAL, "planner crashed"));
+  Session session(Settings(), strategies_);
+  std::string message;
+  EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }, &message), "08001");
+  EXPECT_NE(message.find("e6data authenticate: planner crashed"), std::string::npos) << message;
+  EXPECT_EQ(engine_.Calls("authenticate"), 1);
+}
+
+TEST_F(SessionTest, UnreachableEndpointIs08001NamingIt) {
   SessionSettings settings = Settings();
   settings.port = e6test::UnusedLoopbackPort();
   Session session(settings, strategies_);
-  EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }), "08001");
+  std::string message;
+  EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }, &message), "08001");
+  EXPECT_NE(message.find("cannot reach e6data at 127.0.0.1:" + std::to_string(settings.port)), std::string::npos)
+      << message;
 }
 
-TEST_F(SessionTest, ClusterNameHeaderIsLowerCased) {
+TEST_F(SessionTest, SuspendedClusterIs08001SayingSo) {
+  engine_.FailNext("authenticate",
+                   grpc::Status(grpc::StatusCode::UNAVAILABLE, "Received http2 header with status: 503"));
+  Session session(Settings(), strategies_);
+  std::string message;
+  EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }, &message), "08001");
+  EXPECT_NE(message.find("suspended"), std::string::npos) << message;
+}
+
+TEST_F(SessionTest, LoginTimeoutIsHYT00) {
+  engine_.Delay("authenticate", std::chrono::milliseconds(2500));
+  SessionSettings settings = Settings();
+  settings.login_timeout = std::chrono::seconds(1);
+  Session session(settings, strategies_);
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(StateOf([&] { session.EnsureAuthenticated(); }), "HYT00");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(2400));
+}
+
+TEST_F(SessionTest, ClusterNameIsSentLowerCasedOnEveryCall) {
   SessionSettings settings = Settings();
   settings.cluster_name = "Prod-Cluster";
   Session session(settings, strategies_);
+  auto query = session.NewQuery();
+  query->Prepare("select 1");
+  query->Execute();
+  query->Close();
+  const auto log = engine_.Log();
+  ASSERT_EQ(log.size(), 5u);  // authenticate, prepare, execute, metadata, clear
+  for (const RecordedCall& call : log) EXPECT_EQ(call.cluster_name, "prod-cluster") << call.method;
+}
+
+TEST_F(SessionTest, NoClusterNameHeaderWhenNoneIsSet) {
+  Session session(Settings(), strategies_);
   session.EnsureAuthenticated();
-  EXPECT_EQ(engine_.cluster_seen, "prod-cluster");
+  EXPECT_EQ(engine_.Last("authenticate").cluster_name, "(absent)");
 }
 
-TEST_F(SessionTest, CatalogSelectsTheV2CallsAndTextIsPreprocessed) {
-  SessionSettings settings = Settings();
-  settings.catalog = "lake";
-  Session session(settings, strategies_);
-  auto query = session.NewQuery();
-  query->Prepare("  select 1 ;\n");
-  query->Execute();
-  EXPECT_EQ(engine_.Calls("prepareStatementV2"), 1);
-  EXPECT_EQ(engine_.Calls("executeStatementV2"), 1);
-  EXPECT_EQ(engine_.Calls("prepareStatement"), 0);
-  EXPECT_EQ(engine_.last_query_text, "select 1 ");
-}
-
-TEST_F(SessionTest, RejectedSqlIs42000WithTheServerMessage) {
-  engine_.prepare_status = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "near \"SELEC\": syntax error");
+TEST_F(SessionTest, ReauthenticateGetsANewSessionKeepingTheColour) {
   Session session(Settings(), strategies_);
-  auto query = session.NewQuery();
-  try {
-    query->Prepare("SELEC 1");
-    FAIL();
-  } catch (const DriverError& e) {
-    EXPECT_EQ(e.sqlstate(), "42000");
-    EXPECT_NE(std::string(e.what()).find("near \"SELEC\": syntax error"), std::string::npos) << e.what();
-  }
-}
-
-TEST_F(SessionTest, FetchesUntilTheEndAndSendsNothingAfterIt) {
-  Session session(Settings(), strategies_);
-  auto query = session.NewQuery();
-  query->Prepare("select id, name from t");
-  query->Execute();
-  EXPECT_EQ(query->metadata().columns.size(), 2u);
-  auto batch = query->NextBatch();
-  ASSERT_TRUE(batch.has_value());
-  EXPECT_EQ(batch->row_count(), 3u);
-  EXPECT_FALSE(query->NextBatch().has_value());
-  EXPECT_FALSE(query->NextBatch().has_value());
-  EXPECT_EQ(engine_.Calls("getNextResultBatch"), 2) << "the end is remembered";
-  query->Close();
-  query->Close();
-  EXPECT_EQ(engine_.Calls("clearOrCancelQuery"), 1) << "close is idempotent";
-  query.reset();
-  EXPECT_EQ(engine_.Calls("clearOrCancelQuery"), 1);
-}
-
-TEST_F(SessionTest, ExpiredSessionOnExecuteReauthenticatesAndRetries) {
-  engine_.execute_statuses = {grpc::Status(grpc::StatusCode::INTERNAL, "Access denied: session expired")};
-  Session session(Settings(), strategies_);
-  auto query = session.NewQuery();
-  query->Prepare("select 1");
-  query->Execute();
-  EXPECT_EQ(engine_.Calls("authenticate"), 2);
-  EXPECT_EQ(engine_.Calls("prepareStatement"), 2) << "the query is prepared again on the new session";
-  EXPECT_EQ(engine_.Calls("executeStatement"), 2);
-}
-
-TEST_F(SessionTest, RetriesAreBounded) {
-  engine_.execute_statuses.assign(10, grpc::Status(grpc::StatusCode::INTERNAL, "Access denied: session expired"));
-  Session session(Settings(), strategies_);
-  auto query = session.NewQuery();
-  query->Prepare("select 1");
-  EXPECT_EQ(StateOf([&] { query->Execute(); }), "08S01");
-  EXPECT_EQ(engine_.Calls("executeStatement"), 5);
-}
-
-TEST_F(SessionTest, AnnouncedSwitchWaitsForTheInFlightQuery) {
-  engine_.announce = "green";
-  Session session(Settings(), strategies_);
-  auto query = session.NewQuery();
-  query->Prepare("select 1");
-  EXPECT_EQ(strategies_.active(), "blue");
-  EXPECT_EQ(strategies_.pending(), "green");
-  query->Execute();
-  EXPECT_EQ(engine_.strategies_seen.back(), "getResultMetadata:blue") << "pinned to its colour";
-  query->Close();
-  EXPECT_EQ(strategies_.active(), "green");
+  EXPECT_EQ(session.SessionId(), "s1");
+  session.Reauthenticate();
+  EXPECT_EQ(session.SessionId(), "s2");
+  EXPECT_EQ(engine_.Last("authenticate").strategy, "blue");
 }
 
 }  // namespace
-}  // namespace e6odbc::session
+}  // namespace e6odbc::session::fake

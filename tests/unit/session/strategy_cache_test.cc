@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace e6odbc::session {
 namespace {
 
@@ -45,6 +49,69 @@ TEST(StrategyCache, ClearForgetsActiveAndPendingButKeepsPins) {
   EXPECT_EQ(cache.active(), std::nullopt);
   EXPECT_EQ(cache.pending(), std::nullopt);
   EXPECT_EQ(cache.ForQuery("q"), "blue");
+}
+
+TEST(StrategyCache, PendingWaitsForEveryPinnedQuery) {
+  StrategyCache cache;
+  cache.SetActive("blue");
+  cache.Pin("q1");
+  cache.Pin("q2");
+  cache.Announce("green");
+  cache.Unpin("q1");
+  EXPECT_EQ(cache.active(), "blue") << "q2 is still in flight";
+  cache.Unpin("unknown");
+  EXPECT_EQ(cache.active(), "blue");
+  cache.Unpin("q2");
+  EXPECT_EQ(cache.active(), "green");
+}
+
+TEST(StrategyCache, AnnouncementWithNothingInFlightAppliesAtOnce) {
+  StrategyCache cache;
+  cache.SetActive("blue");
+  cache.Announce("green");
+  EXPECT_EQ(cache.active(), "green");
+  EXPECT_EQ(cache.pending(), std::nullopt);
+}
+
+TEST(StrategyCache, NothingIsPinnedWhileNoColourIsKnown) {
+  StrategyCache cache;
+  cache.Pin("q1");
+  EXPECT_EQ(cache.ForQuery("q1"), std::nullopt);
+  cache.SetActive("green");
+  EXPECT_EQ(cache.ForQuery("q1"), "green") << "an unpinned query follows active";
+}
+
+TEST(StrategyCache, SetActiveDropsPendingAndIgnoresJunk) {
+  StrategyCache cache;
+  cache.SetActive("blue");
+  cache.Pin("q");
+  cache.Announce("green");
+  cache.SetActive("Green");
+  EXPECT_EQ(cache.active(), "green");
+  EXPECT_EQ(cache.pending(), std::nullopt);
+  cache.SetActive("purple");
+  EXPECT_EQ(cache.active(), std::nullopt);
+}
+
+TEST(StrategyCache, ConcurrentPinsAndUnpinsLeaveNoPinBehind) {
+  StrategyCache cache;
+  cache.SetActive("blue");
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&cache, t] {
+      for (int i = 0; i < 500; ++i) {
+        const std::string id = std::to_string(t) + "-" + std::to_string(i);
+        cache.Pin(id);
+        cache.Announce(i % 2 ? "green" : "blue");
+        EXPECT_TRUE(cache.ForQuery(id).has_value());
+        cache.Unpin(id);
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  cache.Announce("green");  // with no pins left, any announcement applies at once
+  EXPECT_EQ(cache.active(), "green");
+  EXPECT_EQ(cache.pending(), std::nullopt);
 }
 
 }  // namespace
