@@ -11,6 +11,7 @@
 
 #include "sample_data.h"
 #include "synthetic_result.h"
+#include "user_data.h"
 
 namespace e6emu {
 namespace {
@@ -560,6 +561,8 @@ Emulator::Emulator(EmulatorOptions options) : state_(std::make_unique<EngineStat
   state_->reject_missing_strategy = state_->options.reject_missing_strategy;
   if (sqlite3_open(":memory:", &state_->db) != SQLITE_OK) throw std::runtime_error("cannot open SQLite");
   LoadSampleData(state_->db);
+  for (const auto& [path, schema] : state_->options.sqlite_files) LoadSqliteFile(state_->db, path, schema);
+  for (const auto& [path, schema] : state_->options.csv_directories) LoadCsvDirectory(state_->db, path, schema);
   engine_ = std::make_unique<EngineService>(*state_);
   cluster_ = std::make_unique<ClusterServiceImpl>(*state_);
   control_ = std::make_unique<ControlService>(*state_);

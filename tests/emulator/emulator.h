@@ -10,6 +10,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cluster.grpc.pb.h"
 #include "e6x_engine.grpc.pb.h"
@@ -28,6 +30,9 @@ struct EmulatorOptions {
   AuthFailure auth_failure = AuthFailure::kEmptySession;
   std::string strategy;                  // blue-green colour served; "" accepts any `strategy` header
   bool reject_missing_strategy = false;  // no `strategy` header -> the 456 signal
+  // User data beside the sample data: (path, schema) pairs; "" schema = the file's name.
+  std::vector<std::pair<std::string, std::string>> sqlite_files;
+  std::vector<std::pair<std::string, std::string>> csv_directories;
 };
 
 struct EngineState;

@@ -23,6 +23,8 @@ constexpr const char* kUsage = R"(usage: e6data-emulator [options]
   --auth-failure MODE     answer to wrong credentials: empty-session (default), access-denied, unauthenticated
   --strategy COLOUR       serve as blue or green: another `strategy` header gets the 456 signal
   --reject-missing-strategy  a call without a `strategy` header gets the 456 signal too
+  --load-sqlite PATH[=SCHEMA]  serve the tables of an SQLite file as a schema (repeatable)
+  --load-csv DIR[=SCHEMA]      serve every DIR/*.csv as a table (header `name:type`; repeatable)
   --help                  this text
 )";
 
@@ -67,6 +69,11 @@ int main(int argc, char** argv) {
     } else if (arg == "--strategy") {
       options.strategy = value();
       if (options.strategy != "blue" && options.strategy != "green") Usage("--strategy must be blue or green");
+    } else if (arg == "--load-sqlite" || arg == "--load-csv") {
+      const std::string spec = value();
+      const size_t equals = spec.find('=');
+      auto entry = std::make_pair(spec.substr(0, equals), equals == std::string::npos ? "" : spec.substr(equals + 1));
+      (arg == "--load-sqlite" ? options.sqlite_files : options.csv_directories).push_back(std::move(entry));
     } else if (arg == "--reject-missing-strategy") {
       options.reject_missing_strategy = true;
     } else {

@@ -165,6 +165,10 @@ void AppendJavaUtf(std::string& out, const std::string& utf8) {
   out.append(encoded, 0, length);
 }
 
+std::string EncodeDecimal128(const std::string& text, int32_t scale) {
+  return DecimalBytes(ParseUnscaled(text, scale));
+}
+
 std::string SerializeChunk(const e6x::vectors::Chunk& chunk) {
   auto buffer = std::make_shared<apache::thrift::transport::TMemoryBuffer>();
   apache::thrift::protocol::TBinaryProtocol protocol(buffer);

@@ -68,6 +68,11 @@ class ResultSet final : public QueryResult {
 // The metadata block of spec §4 for `columns` (type names = VectorType names).
 std::string EncodeMetadata(size_t row_count, const std::vector<ResultColumn>& columns);
 
+// Exact decimal text ("-123.45") as DECIMAL128 travels: the unscaled value at
+// `scale` (extra digits rounded half away from zero) as 16 big-endian bytes
+// of two's complement. Text beyond 38 digits wraps; the caller keeps it in range.
+std::string EncodeDecimal128(const std::string& text, int32_t scale);
+
 // Serializes a Thrift struct with the binary protocol, no message header.
 std::string SerializeChunk(const e6x::vectors::Chunk& chunk);
 

@@ -3,6 +3,7 @@
 #include <cfloat>
 #include <cinttypes>
 #include <cstdio>
+#include <initializer_list>
 #include <limits>
 #include <stdexcept>
 #include <variant>
@@ -48,11 +49,14 @@ class Inserter {
     }
   }
   ~Inserter() { sqlite3_finalize(stmt_); }
-  void Row(const std::vector<Value>& values) {
+  // Takes an initializer_list, not a vector: copying a vector of variants
+  // per row was a quarter of start-up time in Debug builds. The braced list
+  // also keeps the generator's calls in left-to-right order.
+  void Row(std::initializer_list<Value> values) {
     sqlite3_reset(stmt_);
-    for (size_t i = 0; i < values.size(); ++i) {
-      const int index = static_cast<int>(i + 1);
-      const Value& v = values[i];
+    int index = 0;
+    for (const Value& v : values) {
+      ++index;
       if (std::holds_alternative<int64_t>(v)) {
         sqlite3_bind_int64(stmt_, index, std::get<int64_t>(v));
       } else if (std::holds_alternative<double>(v)) {
@@ -103,19 +107,19 @@ std::string Text(const char* format, int64_t value) {
 }
 
 std::string Date(int64_t days_after_1992) {
-  // Civil date of 1992-01-01 + n days (n < 2600), computed by walking months.
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int year = 1992, month = 0;
-  int64_t day = days_after_1992;
-  for (;;) {
-    const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    const int length = kDays[month] + (month == 1 && leap ? 1 : 0);
-    if (day < length) break;
-    day -= length;
-    if (++month == 12) month = 0, ++year;
-  }
+  // Civil date of 1992-01-01 + n days (days-to-civil over 400-year eras).
+  const int64_t z = 8035 + days_after_1992 + 719468;  // 1992-01-01 is day 8035 after 1970-01-01
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t day = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month + 1, static_cast<int>(day + 1));
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(year), static_cast<int>(month),
+                static_cast<int>(day));
   return buffer;
 }
 
@@ -125,7 +129,10 @@ const char* const kWords[] = {"quick", "final", "ironic", "pending", "regular", 
 
 std::string Comment(Random& random, int words) {
   std::string s;
-  for (int i = 0; i < words; ++i) s += std::string(i ? " " : "") + random.Pick(kWords);
+  for (int i = 0; i < words; ++i) {
+    if (i > 0) s += ' ';
+    s += random.Pick(kWords);
+  }
   return s;
 }
 

@@ -2,7 +2,10 @@
 // lifecycle over tpch.lineitem in small batches, errors, catalog calls and
 // the open-query counter.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <thread>
 #include <sqlite3.h>
 #include <thrift/protocol/TBinaryProtocol.h>
@@ -411,6 +414,46 @@ TEST_F(FaultTest, DelaysTheChosenMethod) {
   AuthenticateResponse response;
   EXPECT_TRUE(AuthenticateAs("", &response).ok());
   EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(300));
+}
+
+TEST_F(EmulatorTest, ServesUserDataFromSqliteFilesAndCsvDirectories) {
+  const auto dir = std::filesystem::temp_directory_path() / ("e6emu-user-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "sales");
+  sqlite3* file = nullptr;
+  sqlite3_open((dir / "shop.db").c_str(), &file);
+  sqlite3_exec(file, "CREATE TABLE items (id INTEGER, price decimal(10,2), name VARCHAR(20), added timestamp);"
+               "INSERT INTO items VALUES (1, '12.50', 'pen', '2024-01-02 03:04:05');", nullptr, nullptr, nullptr);
+  sqlite3_close(file);
+  std::ofstream(dir / "sales" / "orders.csv") << "id:bigint,\"amount:decimal(12,2)\",note\n1,10.25,\"a, quoted\"\n2,,\n";
+  EmulatorOptions options;
+  options.sqlite_files.push_back({(dir / "shop.db").string(), ""});
+  options.csv_directories.push_back({(dir / "sales").string(), "sales"});
+  Start(options);
+  const std::string session = Authenticate();
+
+  grpc::ClientContext c1;
+  GetColumnsV2Request columns;
+  columns.set_sessionid(session);
+  columns.set_catalog("emulator");
+  columns.set_schema("shop");
+  columns.set_table("items");
+  GetColumnsResponse fields;
+  ASSERT_TRUE(engine_->getColumnsV2(&c1, columns, &fields).ok());
+  ASSERT_EQ(fields.fieldinfo_size(), 4);
+  EXPECT_EQ(fields.fieldinfo(0).fieldtype(), "bigint");          // SQLite INTEGER is 64-bit
+  EXPECT_EQ(fields.fieldinfo(1).fieldtype(), "decimal(10,2)");   // declared engine type kept
+  EXPECT_EQ(fields.fieldinfo(2).fieldtype(), "varchar(20)");     // an engine type name, kept
+  EXPECT_EQ(fields.fieldinfo(3).fieldtype(), "timestamp");
+
+  const std::string query = PrepareAndExecute(*engine_, session, "SELECT id, amount, note FROM sales.orders ORDER BY id");
+  const e6x::vectors::Chunk chunk = FirstChunk(*engine_, session, query);
+  ASSERT_EQ(chunk.size, 2);
+  EXPECT_EQ(chunk.vectors[0].vectorType, e6x::vectors::VectorType::LONG);
+  EXPECT_EQ(chunk.vectors[1].vectorType, e6x::vectors::VectorType::DECIMAL128);
+  EXPECT_EQ(chunk.vectors[1].data.decimal128Data.scale, 2);
+  EXPECT_EQ(chunk.vectors[1].nullSet, (std::vector<bool>{false, true}));
+  EXPECT_EQ(chunk.vectors[2].data.varcharData.data[0], "a, quoted");
+  std::filesystem::remove_all(dir);
 }
 
 TEST_F(EmulatorTest, ClearIsIdempotentAndAcceptsUnknownIds) {
