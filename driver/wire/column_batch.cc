@@ -3,12 +3,14 @@
 #include <array>
 #include <string>
 
+#include "wire/decimal128.h"
+#include "wire/decode_error.h"
 #include "wire/thrift_reader.h"
 
 namespace e6odbc::wire {
 namespace {
 
-// Data union member ids (spec §5.2).
+// Field ids of the Data union, one per member struct (spec §5.2).
 enum Member : int16_t {
   kNone = 0,
   kBoolData = 1,
@@ -31,111 +33,191 @@ enum Member : int16_t {
   kDecimal128Constant = 18,
 };
 
-constexpr std::array<std::string_view, 17> kTypeNames = {
-    "BINARY", "BOOLEAN", "DOUBLE", "FLOAT", "INT96",  "INTEGER", "LONG",         "STRING",    "DATE",
-    "DATETIME", "TIMESTAMP", "STRUCT", "MAP", "ARRAY", "NULL", "TIMESTAMP_TZ", "DECIMAL128"};
-
-// The values of one Data union, before the vector type says what they mean.
-struct RawData {
-  int16_t member = kNone;
-  std::vector<uint8_t> bools;
-  std::vector<int64_t> ints;
-  std::vector<double> doubles;
-  std::vector<std::string_view> strings;  // text, or decimal binaries
-  std::vector<std::string_view> zones;
-  bool has_zones = false;
-  int32_t scale = 0;
+constexpr std::array<std::string_view, 19> kMemberNames = {
+    "no Data member",
+    "boolData",
+    "int32Data",
+    "int64Data",
+    "dateData",
+    "float32Data",
+    "float64Data",
+    "varcharData",
+    "boolConstantData",
+    "dateConstantData",
+    "nullConstantData",
+    "numericConstantData",
+    "numericDecimalConstantData",
+    "temporalIntervalConstantData",
+    "timeConstantData",
+    "varcharConstantData",
+    "timeData",
+    "decimal128Data",
+    "numericDecimal128ConstantData",
 };
 
-// Reads a list whose elements must be `expected`; a list of another element
-// type is skipped (its values are then missing, which validation reports).
-template <typename ReadOne>
-void ReadList(ThriftReader& in, TType field_type, TType expected, const char* what, ReadOne read_one) {
-  if (field_type != TType::kList) {
-    in.Skip(field_type);
-    return;
-  }
-  const ListHeader list = in.ReadListHeader(what);
-  if (list.element != expected) {
-    for (int32_t i = 0; i < list.count; ++i) in.Skip(list.element);
-    return;
-  }
-  for (int32_t i = 0; i < list.count; ++i) read_one();
+constexpr std::array<std::string_view, 17> kTypeNames = {
+    "BINARY",   "BOOLEAN",   "DOUBLE", "FLOAT", "INT96", "INTEGER", "LONG",         "STRING",    "DATE",
+    "DATETIME", "TIMESTAMP", "STRUCT", "MAP",   "ARRAY", "NULL",    "TIMESTAMP_TZ", "DECIMAL128"};
+
+// Placeholder scales of decoded decimals, replaced once the member's `scale`
+// field (which follows the values on the wire) is known. Decimal text carries
+// its own scale in 0..38, so it never holds one of these.
+constexpr int32_t kScaleFromField = INT32_MIN;      // a binary: takes the field's scale
+constexpr int32_t kEmptyFromField = INT32_MIN + 1;  // an empty binary: 0 or NULL, the field's scale
+
+// One vector as read from the wire, before Chunk.size (which may come later)
+// is known. Values go straight into their final list in `column`.
+struct PendingVector {
+  std::optional<int32_t> type;
+  bool has_null_set = false;
+  bool has_zones = false;
+  int16_t member = kNone;
+  int32_t scale = 0;  // Decimal128Data.scale; absent = 0
+  ColumnVector column;
+};
+
+// Reads the single scalar of a constant member into a one-slot list.
+template <typename T>
+void SetOne(std::vector<T>& list, T value) {
+  list.assign(1, value);
 }
 
-// Reads one member struct of the Data union into `raw`.
-void ReadMember(ThriftReader& in, int16_t member, RawData& raw) {
+// A DECIMAL128 binary, or the placeholder for an empty one.
+Decimal ReadDecimal(ThriftReader& in, const char* what) {
+  const size_t offset = in.bytes().offset();
+  const std::string_view bytes = in.ReadBinary(what);
+  if (bytes.empty()) return {0, kEmptyFromField};
+  try {
+    return DecodeDecimal128(bytes, kScaleFromField);
+  } catch (const DecodeError& error) {
+    throw DecodeError(std::string(error.what()) + " (at offset " + std::to_string(offset) + ")");
+  }
+}
+
+void ReadDecimalList(ThriftReader& in, std::vector<Decimal>& out) {
+  out.clear();
+  const ListHeader list = in.ReadListHeader("decimal128Data values");
+  if (list.element != TType::kString) {
+    for (int32_t i = 0; i < list.count; ++i) in.Skip(list.element, 1);
+    return;  // wrong element type: as if absent
+  }
+  out.reserve(static_cast<size_t>(list.count));
+  for (int32_t i = 0; i < list.count; ++i) out.push_back(ReadDecimal(in, "decimal128Data value"));
+}
+
+// Reads field 1 (the values) of a Data member struct into `v`. Returns false,
+// reading nothing, when the field's Thrift type is not the schema's; the
+// caller then skips it as if absent (validation reports the missing values).
+bool ReadValues(ThriftReader& in, int16_t member, TType type, ColumnVector& v) {
+  switch (member) {
+    case kBoolData:
+      if (type != TType::kList) return false;
+      in.ReadBoolList(v.bool_values, "boolData values");
+      return true;
+    case kInt32Data:
+      if (type != TType::kList) return false;
+      in.ReadI32ListWidened(v.int64_values, "int32Data values");
+      return true;
+    case kInt64Data:
+    case kDateData:
+    case kTimeData:
+      if (type != TType::kList) return false;
+      in.ReadI64List(v.int64_values, "i64 values");
+      return true;
+    case kFloat32Data:
+    case kFloat64Data:
+      if (type != TType::kList) return false;
+      in.ReadDoubleList(v.double_values, "double values");
+      return true;
+    case kVarcharData:
+      if (type != TType::kList) return false;
+      in.ReadBinaryList(v.text_values, "varcharData values");
+      return true;
+    case kDecimal128Data:
+      if (type != TType::kList) return false;
+      ReadDecimalList(in, v.decimal_values);
+      return true;
+    case kBoolConstant:
+      if (type != TType::kBool) return false;
+      SetOne<uint8_t>(v.bool_values, in.ReadBool("boolConstantData") ? 1 : 0);
+      return true;
+    case kDateConstant:
+    case kNumericConstant:
+    case kTimeConstant:
+      if (type != TType::kI64) return false;
+      SetOne<int64_t>(v.int64_values, in.ReadI64("i64 constant"));
+      return true;
+    case kNumericDecimalConstant:
+      if (type != TType::kDouble) return false;
+      SetOne<double>(v.double_values, in.ReadDouble("numericDecimalConstantData"));
+      return true;
+    case kVarcharConstant:
+      if (type != TType::kString) return false;
+      SetOne<std::string_view>(v.text_values, in.ReadBinary("varcharConstantData"));
+      return true;
+    case kDecimal128Constant:
+      if (type != TType::kString) return false;
+      SetOne<Decimal>(v.decimal_values, ReadDecimal(in, "numericDecimal128ConstantData"));
+      return true;
+    default: return false;  // null / interval constants carry nothing we use
+  }
+}
+
+// Reads one member struct of the Data union: values, and the zones or scale
+// that some members add as field 2. Anything else is skipped.
+void ReadMember(ThriftReader& in, int16_t member, PendingVector& p) {
+  ColumnVector& v = p.column;
   for (FieldHeader f = in.ReadFieldHeader(); f.type != TType::kStop; f = in.ReadFieldHeader()) {
-    const auto scalar = [&](TType expected, auto read) {
-      if (f.type == expected) {
-        read();
-      } else {
-        in.Skip(f.type);
-      }
-    };
-    if (f.id == 1) {
-      switch (member) {
-        case kBoolData:
-          ReadList(in, f.type, TType::kBool, "bool values", [&] { raw.bools.push_back(in.ReadBool("bool value")); });
-          break;
-        case kInt32Data:
-          ReadList(in, f.type, TType::kI32, "i32 values", [&] { raw.ints.push_back(in.ReadI32("i32 value")); });
-          break;
-        case kInt64Data:
-        case kDateData:
-        case kTimeData:
-          ReadList(in, f.type, TType::kI64, "i64 values", [&] { raw.ints.push_back(in.ReadI64("i64 value")); });
-          break;
-        case kFloat32Data:
-        case kFloat64Data:
-          ReadList(in, f.type, TType::kDouble, "double values",
-                   [&] { raw.doubles.push_back(in.ReadDouble("double value")); });
-          break;
-        case kVarcharData:
-        case kDecimal128Data:
-          ReadList(in, f.type, TType::kString, "string values",
-                   [&] { raw.strings.push_back(in.ReadBinary("string value")); });
-          break;
-        case kBoolConstant: scalar(TType::kBool, [&] { raw.bools.push_back(in.ReadBool("bool constant")); }); break;
-        case kDateConstant:
-        case kNumericConstant:
-        case kTimeConstant: scalar(TType::kI64, [&] { raw.ints.push_back(in.ReadI64("i64 constant")); }); break;
-        case kNumericDecimalConstant:
-          scalar(TType::kDouble, [&] { raw.doubles.push_back(in.ReadDouble("double constant")); });
-          break;
-        case kVarcharConstant:
-        case kDecimal128Constant:
-          scalar(TType::kString, [&] { raw.strings.push_back(in.ReadBinary("string constant")); });
-          break;
-        default: in.Skip(f.type); break;  // null / interval constants carry nothing we use
-      }
-    } else if (f.id == 2 && member == kTimeData) {
-      raw.has_zones = f.type == TType::kList;
-      ReadList(in, f.type, TType::kString, "zone values", [&] { raw.zones.push_back(in.ReadBinary("zone value")); });
-    } else if (f.id == 2 && member == kTimeConstant) {
-      raw.has_zones = f.type == TType::kString;
-      scalar(TType::kString, [&] { raw.zones.push_back(in.ReadBinary("zone constant")); });
-    } else if (f.id == 2 && (member == kDecimal128Data || member == kDecimal128Constant)) {
-      scalar(TType::kI32, [&] { raw.scale = in.ReadI32("decimal scale"); });
+    if (f.id == 1 && ReadValues(in, member, f.type, v)) continue;
+    if (f.id == 2 && member == kTimeData && f.type == TType::kList) {
+      p.has_zones = in.ReadBinaryList(v.zone_values, "timeData zones");
+    } else if (f.id == 2 && member == kTimeConstant && f.type == TType::kString) {
+      SetOne<std::string_view>(v.zone_values, in.ReadBinary("timeConstantData zone"));
+      p.has_zones = true;
+    } else if (f.id == 2 && (member == kDecimal128Data || member == kDecimal128Constant) && f.type == TType::kI32) {
+      p.scale = in.ReadI32("decimal scale");
     } else {
-      in.Skip(f.type);
+      in.Skip(f.type, 1);
     }
   }
 }
 
-void ReadData(ThriftReader& in, RawData& raw) {
+// The Data union: exactly one member struct.
+void ReadData(ThriftReader& in, PendingVector& p) {
   for (FieldHeader f = in.ReadFieldHeader(); f.type != TType::kStop; f = in.ReadFieldHeader()) {
     if (f.type != TType::kStruct || f.id < kBoolData || f.id > kDecimal128Constant) {
-      in.Skip(f.type);
+      in.Skip(f.type, 1);
       continue;
     }
-    if (raw.member != kNone) in.bytes().Fail("Data union", "more than one member is set");
-    raw.member = f.id;
-    ReadMember(in, f.id, raw);
+    if (p.member != kNone) {
+      in.bytes().Fail("Data union", "more than one member is set (" + std::string(kMemberNames[p.member]) + ", " +
+                                        std::string(kMemberNames[f.id]) + ")");
+    }
+    p.member = f.id;
+    ReadMember(in, f.id, p);
   }
 }
 
-// The Data member a vector of `type` must use (spec §5.3), normal or constant.
+PendingVector ReadVector(ThriftReader& in) {
+  PendingVector p;
+  for (FieldHeader f = in.ReadFieldHeader(); f.type != TType::kStop; f = in.ReadFieldHeader()) {
+    if (f.id == 2 && f.type == TType::kI32) {
+      p.type = in.ReadI32("Vector.vectorType");
+    } else if (f.id == 3 && f.type == TType::kList) {
+      p.has_null_set = in.ReadBoolList(p.column.null_flags, "Vector.nullSet");
+    } else if (f.id == 4 && f.type == TType::kStruct) {
+      ReadData(in, p);
+    } else if (f.id == 5 && f.type == TType::kBool) {
+      p.column.is_constant = in.ReadBool("Vector.isConstantVector");
+    } else {
+      in.Skip(f.type, 1);  // Vector.size (rows come from Chunk.size), zoneOffset, format, unknown fields
+    }
+  }
+  return p;
+}
+
+// The Data member a vector of `type` must use (spec §5.3). TIMESTAMP is read
+// like DATETIME; INT96 too, when it arrives in the time members.
 int16_t ExpectedMember(VectorType type, bool constant) {
   switch (type) {
     case VectorType::kLong: return constant ? kNumericConstant : kInt64Data;
@@ -159,139 +241,87 @@ int16_t ExpectedMember(VectorType type, bool constant) {
   return kNone;
 }
 
-// Decimal text of legacy engines (spec §6 step 2): "-123.45" -> {-12345, 2}.
-bool ParseDecimalText(std::string_view text, Decimal& out) {
-  bool negative = false;
-  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-    negative = text.front() == '-';
-    text.remove_prefix(1);
-  }
-  Int128 value = 0;
-  int32_t scale = 0;
-  int digits = 0;
-  bool point = false;
-  for (const char c : text) {
-    if (c == '.' && !point) {
-      point = true;
-    } else if (c >= '0' && c <= '9') {
-      if (++digits > 38) return false;
-      value = value * 10 + (c - '0');
-      scale += point ? 1 : 0;
-    } else {
-      return false;
-    }
-  }
-  if (digits == 0) return false;
-  out = {negative ? -value : value, scale};
-  return true;
-}
-
-// A DECIMAL128 binary: big-endian two's complement of 1..16 bytes (Java
-// BigInteger order), sign-extended; longer payloads are tried as text.
-Decimal ParseDecimal(std::string_view bytes, int32_t scale, ByteReader& context) {
-  if (bytes.size() > 16) {
-    Decimal d;
-    if (ParseDecimalText(bytes, d)) return d;
-    context.Fail("DECIMAL128 value", std::to_string(bytes.size()) + " bytes that are neither a 16-byte integer nor decimal text");
-  }
-  __extension__ unsigned __int128 magnitude = (static_cast<unsigned char>(bytes[0]) & 0x80) ? ~static_cast<unsigned __int128>(0) : 0;
-  for (const char byte : bytes) magnitude = (magnitude << 8) | static_cast<unsigned char>(byte);
-  return {static_cast<Int128>(magnitude), scale};
-}
-
-ColumnVector BuildVector(VectorType type, bool constant, RawData& raw, std::vector<uint8_t> nulls, bool has_nulls,
-                         size_t rows, size_t index, ByteReader& in) {
-  ColumnVector v;
-  v.type = type;
-  v.is_constant = constant;
-  if (type == VectorType::kNull) return v;  // every row NULL; nothing else is read
-  const std::string where = "column " + std::to_string(index) + " (" + std::string(VectorTypeName(type)) + ")";
-  const int16_t expected = ExpectedMember(type, constant);
-  if (raw.member != expected) {
-    in.Fail(where.c_str(), "values in Data member " + std::to_string(raw.member) + ", expected member " +
-                               std::to_string(expected) + (constant ? " for a constant vector" : ""));
-  }
-  const size_t slots = constant ? 1 : rows;
-  if (has_nulls && nulls.size() < slots) {
-    in.Fail(where.c_str(), "nullSet has " + std::to_string(nulls.size()) + " entries for " + std::to_string(slots) + " rows");
-  }
-  v.null_flags = std::move(nulls);
-  const auto require = [&](size_t have) {
-    if (have < slots) {
-      in.Fail(where.c_str(), std::to_string(have) + " values for " + std::to_string(slots) + " rows");
-    }
-  };
-  switch (expected) {
+// Number of values the expected member filled in.
+size_t ValueCount(const ColumnVector& v, int16_t member) {
+  switch (member) {
     case kBoolData:
-    case kBoolConstant: require(raw.bools.size()); v.bool_values = std::move(raw.bools); break;
+    case kBoolConstant: return v.bool_values.size();
     case kFloat32Data:
     case kFloat64Data:
-    case kNumericDecimalConstant: require(raw.doubles.size()); v.double_values = std::move(raw.doubles); break;
+    case kNumericDecimalConstant: return v.double_values.size();
     case kVarcharData:
-    case kVarcharConstant: require(raw.strings.size()); v.text_values = std::move(raw.strings); break;
+    case kVarcharConstant: return v.text_values.size();
     case kDecimal128Data:
-    case kDecimal128Constant: {
-      require(raw.strings.size());
-      v.decimal_values.reserve(raw.strings.size());
-      for (size_t s = 0; s < raw.strings.size(); ++s) {
-        const std::string_view bytes = raw.strings[s];
-        if (bytes.empty()) {
-          // Empty binary: NULL in a normal vector, zero in a constant one (spec §6 step 1).
-          if (!constant && s < slots) {
-            if (v.null_flags.size() < slots) v.null_flags.resize(slots, 0);
-            v.null_flags[s] = 1;
-          }
-          v.decimal_values.push_back({0, raw.scale});
-        } else {
-          v.decimal_values.push_back(ParseDecimal(bytes, raw.scale, in));
-        }
-      }
-      break;
-    }
-    case kTimeData:
-    case kTimeConstant:
-      if (raw.has_zones && type == VectorType::kTimestampTz) {
-        if (raw.zones.size() < slots) {
-          in.Fail(where.c_str(), std::to_string(raw.zones.size()) + " zones for " + std::to_string(slots) + " rows");
-        }
-        v.zone_values = std::move(raw.zones);
-      }
-      [[fallthrough]];
-    default: require(raw.ints.size()); v.int64_values = std::move(raw.ints); break;
+    case kDecimal128Constant: return v.decimal_values.size();
+    default: return v.int64_values.size();
   }
-  return v;
 }
 
-ColumnVector ReadVector(ThriftReader& in, size_t rows, size_t index) {
-  std::optional<int32_t> type;
-  bool constant = false;
-  bool has_nulls = false;
-  std::vector<uint8_t> nulls;
-  RawData raw;
-  for (FieldHeader f = in.ReadFieldHeader(); f.type != TType::kStop; f = in.ReadFieldHeader()) {
-    if (f.id == 2 && f.type == TType::kI32) {
-      type = in.ReadI32("vectorType");
-    } else if (f.id == 3 && f.type == TType::kList) {
-      has_nulls = true;
-      ReadList(in, f.type, TType::kBool, "nullSet", [&] { nulls.push_back(in.ReadBool("null flag") ? 1 : 0); });
-    } else if (f.id == 4 && f.type == TType::kStruct) {
-      ReadData(in, raw);
-    } else if (f.id == 5 && f.type == TType::kBool) {
-      constant = in.ReadBool("isConstantVector");
-    } else {
-      in.Skip(f.type);  // size (rows come from Chunk.size), zoneOffset, format, unknown fields
+// Gives decimals their scale and turns empty binaries into NULL (normal
+// vector) or 0 (constant vector), spec §6 step 1.
+void FinishDecimals(ColumnVector& v, int32_t scale, size_t slots) {
+  for (size_t s = 0; s < v.decimal_values.size(); ++s) {
+    Decimal& d = v.decimal_values[s];
+    if (d.scale == kScaleFromField) {
+      d.scale = scale;
+    } else if (d.scale == kEmptyFromField) {
+      d.scale = scale;
+      if (!v.is_constant && s < slots) {
+        if (v.null_flags.size() < slots) v.null_flags.resize(slots, 0);
+        v.null_flags[s] = 1;
+      }
     }
   }
-  const std::string where = "column " + std::to_string(index);
-  if (!type) in.bytes().Fail(where.c_str(), "vector without a vectorType");
-  if (*type < 0 || *type > static_cast<int32_t>(VectorType::kDecimal128)) {
-    in.bytes().Fail(where.c_str(), "unknown vectorType " + std::to_string(*type));
+}
+
+// Checks a vector against the rules of spec §5.3/§5.4 and returns it.
+ColumnVector Build(PendingVector p, size_t rows, size_t index) {
+  const auto fail = [index](std::string_view type, const std::string& why) -> DecodeError {
+    return DecodeError("column " + std::to_string(index) + " (" + std::string(type) + "): " + why);
+  };
+  if (!p.type) throw fail("no vectorType", "vector without a vectorType");
+  if (*p.type < 0 || static_cast<size_t>(*p.type) >= kTypeNames.size()) {
+    throw fail("vectorType " + std::to_string(*p.type), "unknown vectorType");
   }
-  const auto vector_type = static_cast<VectorType>(*type);
-  if (vector_type == VectorType::kInt96 && raw.member != kTimeData && raw.member != kTimeConstant) {
-    in.bytes().Fail(where.c_str(), "INT96 values outside timeData are not supported (protocol spec §13.3)");
+  ColumnVector v = std::move(p.column);
+  v.type = static_cast<VectorType>(*p.type);
+  const std::string_view type_name = VectorTypeName(v.type);
+  if (v.type == VectorType::kNull) {
+    // Every row is NULL; whatever else the vector carried is not used.
+    ColumnVector null_vector;
+    null_vector.type = VectorType::kNull;
+    null_vector.is_constant = v.is_constant;
+    return null_vector;
   }
-  return BuildVector(vector_type, constant, raw, std::move(nulls), has_nulls, rows, index, in.bytes());
+  const int16_t expected = ExpectedMember(v.type, v.is_constant);
+  if (v.type == VectorType::kInt96 && p.member != expected) {
+    throw fail(type_name, "values in " + std::string(kMemberNames[p.member]) +
+                              "; INT96 is read only from timeData / timeConstantData (protocol spec §13.3)");
+  }
+  if (p.member != expected) {
+    throw fail(type_name, "values in " + std::string(kMemberNames[p.member]) + ", expected " +
+                              std::string(kMemberNames[expected]) + (v.is_constant ? " (constant vector)" : ""));
+  }
+  const size_t slots = v.is_constant ? 1 : rows;
+  if (p.has_null_set && v.null_flags.size() < slots) {
+    throw fail(type_name, "nullSet has " + std::to_string(v.null_flags.size()) + " entries for " +
+                              std::to_string(slots) + (v.is_constant ? " constant slot" : " rows"));
+  }
+  const size_t values = ValueCount(v, expected);
+  if (values < slots) {
+    throw fail(type_name, std::string(kMemberNames[expected]) + " has " + std::to_string(values) + " values for " +
+                              std::to_string(slots) + (v.is_constant ? " constant slot" : " rows"));
+  }
+  if (expected == kDecimal128Data || expected == kDecimal128Constant) FinishDecimals(v, p.scale, slots);
+  if (v.type == VectorType::kTimestampTz && p.has_zones) {
+    if (v.zone_values.size() < slots) {
+      throw fail(type_name, "timeData has " + std::to_string(v.zone_values.size()) + " zones for " +
+                                std::to_string(slots) + " rows");
+    }
+  } else {
+    v.zone_values.clear();  // DATETIME & co. ignore zones; absent zones mean UTC
+  }
+  return v;
 }
 
 }  // namespace
@@ -320,31 +350,34 @@ std::optional<VectorType> VectorTypeFromName(std::string_view name) noexcept {
 ColumnBatch ColumnBatch::Decode(std::string payload) {
   ColumnBatch batch;
   batch.payload_ = std::make_unique<const std::string>(std::move(payload));
-  if (batch.payload_->empty()) return batch;
+  if (batch.payload_->empty()) return batch;  // proto3 omits an empty resultBatch: end of data
   ThriftReader in(*batch.payload_);
   std::optional<int32_t> size;
-  // Vectors are decoded once the row count is known; remember where they start
-  // in case `vectors` precedes `size` (fields may come in any order).
-  std::optional<size_t> vectors_offset;
+  // One pass: vectors are read as they come and checked against Chunk.size
+  // once the whole struct is read (fields may arrive in any order).
+  std::vector<PendingVector> pending;
   for (FieldHeader f = in.ReadFieldHeader(); f.type != TType::kStop; f = in.ReadFieldHeader()) {
     if (f.id == 1 && f.type == TType::kI32) {
       size = in.ReadI32("Chunk.size");
     } else if (f.id == 2 && f.type == TType::kList) {
-      vectors_offset = in.bytes().offset();
-      in.Skip(TType::kList);
+      const ListHeader list = in.ReadListHeader("Chunk.vectors");
+      pending.clear();
+      if (list.element != TType::kStruct) {
+        for (int32_t i = 0; i < list.count; ++i) in.Skip(list.element, 1);  // as if absent
+        continue;
+      }
+      pending.reserve(static_cast<size_t>(list.count));
+      for (int32_t i = 0; i < list.count; ++i) pending.push_back(ReadVector(in));
     } else {
       in.Skip(f.type);
     }
   }
-  if (!size) in.bytes().Fail("Chunk", "no size field");
+  if (!size) throw DecodeError("Chunk: no size field (field 1, i32)");
   batch.row_count_ = *size;
-  if (*size <= 0 || !vectors_offset) return batch;  // end of data
-  ThriftReader vectors(std::string_view(*batch.payload_).substr(*vectors_offset));
-  const ListHeader list = vectors.ReadListHeader("Chunk.vectors");
-  if (list.element != TType::kStruct) vectors.bytes().Fail("Chunk.vectors", "elements are not structs");
-  batch.columns_.reserve(static_cast<size_t>(list.count));
-  for (int32_t i = 0; i < list.count; ++i) {
-    batch.columns_.push_back(ReadVector(vectors, static_cast<size_t>(*size), static_cast<size_t>(i)));
+  if (*size <= 0) return batch;  // end of data; the vectors do not matter
+  batch.columns_.reserve(pending.size());
+  for (size_t i = 0; i < pending.size(); ++i) {
+    batch.columns_.push_back(Build(std::move(pending[i]), static_cast<size_t>(*size), i));
   }
   return batch;
 }

@@ -1,6 +1,7 @@
 #include "wire/thrift_reader.h"
 
 #include <string>
+#include <vector>
 
 namespace e6odbc::wire {
 namespace {
@@ -13,6 +14,23 @@ bool IsKnownType(uint8_t t) {
 TType CheckedType(ByteReader& in, uint8_t raw, const char* what) {
   if (!IsKnownType(raw)) in.Fail(what, "unknown Thrift type id " + std::to_string(raw));
   return static_cast<TType>(raw);
+}
+
+// Reads a list of fixed-width elements with one bounds check: the header
+// check already proved count * width bytes follow.
+template <typename T, typename Load>
+bool ReadFixedList(ThriftReader& in, TType element, size_t width, std::vector<T>& out, const char* what, Load load) {
+  out.clear();
+  const ListHeader list = in.ReadListHeader(what);
+  if (list.element != element) {
+    for (int32_t i = 0; i < list.count; ++i) in.Skip(list.element, 1);
+    return false;
+  }
+  const auto count = static_cast<size_t>(list.count);
+  const char* p = in.bytes().Bytes(count * width, what).data();
+  out.resize(count);
+  for (size_t i = 0; i < count; ++i, p += width) out[i] = load(p);
+  return true;
 }
 
 }  // namespace
@@ -54,6 +72,37 @@ ListHeader ThriftReader::ReadListHeader(const char* what) {
   const int32_t count = in_.I32(what);
   in_.RequireElements(count, MinimumSize(element), what);
   return {element, count};
+}
+
+bool ThriftReader::ReadI64List(std::vector<int64_t>& out, const char* what) {
+  return ReadFixedList(*this, TType::kI64, 8, out, what,
+                       [](const char* p) { return static_cast<int64_t>(LoadBigEndian64(p)); });
+}
+
+bool ThriftReader::ReadI32ListWidened(std::vector<int64_t>& out, const char* what) {
+  return ReadFixedList(*this, TType::kI32, 4, out, what,
+                       [](const char* p) { return static_cast<int64_t>(static_cast<int32_t>(LoadBigEndian32(p))); });
+}
+
+bool ThriftReader::ReadDoubleList(std::vector<double>& out, const char* what) {
+  return ReadFixedList(*this, TType::kDouble, 8, out, what, LoadBigEndianDouble);
+}
+
+bool ThriftReader::ReadBoolList(std::vector<uint8_t>& out, const char* what) {
+  return ReadFixedList(*this, TType::kBool, 1, out, what,
+                       [](const char* p) { return static_cast<uint8_t>(*p != 0 ? 1 : 0); });
+}
+
+bool ThriftReader::ReadBinaryList(std::vector<std::string_view>& out, const char* what) {
+  out.clear();
+  const ListHeader list = ReadListHeader(what);
+  if (list.element != TType::kString) {
+    for (int32_t i = 0; i < list.count; ++i) Skip(list.element, 1);
+    return false;
+  }
+  out.reserve(static_cast<size_t>(list.count));
+  for (int32_t i = 0; i < list.count; ++i) out.push_back(ReadBinary(what));
+  return true;
 }
 
 void ThriftReader::Skip(TType type, int depth) {

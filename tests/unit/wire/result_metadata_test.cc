@@ -1,10 +1,10 @@
+// DecodeResultMetadata: spec §4 layout, the M1 test vector, bounds and names.
 #include "wire/result_metadata.h"
 
 #include <gtest/gtest.h>
 
 #include "fixtures.h"
 #include "wire/decode_error.h"
-#include "wire/modified_utf8.h"
 
 namespace e6odbc::wire {
 namespace {
@@ -21,6 +21,31 @@ TEST(ResultMetadata, DecodesM1) {
   EXPECT_EQ(m.columns[0].format, "");
   EXPECT_EQ(m.columns[1].name, "name");
   EXPECT_EQ(m.columns[1].type_name, "STRING");
+  EXPECT_EQ(m.columns[1].zone, "");
+  EXPECT_EQ(m.columns[1].format, "");
+}
+
+// Java DataOutputStream.writeUTF framing: 2-byte unsigned length, then bytes.
+std::string Utf(const std::string& bytes) {
+  return std::string{static_cast<char>(bytes.size() >> 8), static_cast<char>(bytes.size() & 0xFF)} + bytes;
+}
+
+TEST(ResultMetadata, ZoneFormatAndNegativeRowCount) {
+  std::string bytes("\xff\xff\xff\xff\xff\xff\xff\xff\x00\x00\x00\x01", 12);  // row count -1, one field
+  bytes += Utf("ts") + Utf("DATETIME") + Utf("Asia/Kolkata") + Utf("yyyy-MM-dd HH:mm:ss");
+  const ResultMetadata m = DecodeResultMetadata(bytes);
+  EXPECT_EQ(m.row_count, -1);
+  ASSERT_EQ(m.columns.size(), 1u);
+  EXPECT_EQ(m.columns[0].name, "ts");
+  EXPECT_EQ(m.columns[0].type_name, "DATETIME");
+  EXPECT_EQ(m.columns[0].zone, "Asia/Kolkata");
+  EXPECT_EQ(m.columns[0].format, "yyyy-MM-dd HH:mm:ss");
+}
+
+TEST(ResultMetadata, ZeroFields) {
+  const ResultMetadata m = DecodeResultMetadata(std::string(12, '\0'));
+  EXPECT_EQ(m.row_count, 0);
+  EXPECT_TRUE(m.columns.empty());
 }
 
 TEST(ResultMetadata, EveryTruncationOfM1IsAnError) {
@@ -40,6 +65,16 @@ TEST(ResultMetadata, HugeOrNegativeFieldCountsFailBeforeAllocating) {
   for (const std::string& count : {std::string("\x7f\xff\xff\xff", 4), std::string("\xff\xff\xff\xff", 4)}) {
     EXPECT_THROW(DecodeResultMetadata(bytes + count), DecodeError);
   }
+  // Each record needs at least 8 bytes (four empty UTF strings): 8 bytes back
+  // one record, not two, and the count is refused before any record is read.
+  const std::string eight(8, '\0');
+  EXPECT_EQ(DecodeResultMetadata(bytes + std::string("\0\0\0\x01", 4) + eight).columns.size(), 1u);
+  try {
+    DecodeResultMetadata(bytes + std::string("\0\0\0\x02", 4) + eight);
+    ADD_FAILURE() << "expected DecodeError";
+  } catch (const DecodeError& e) {
+    EXPECT_NE(std::string(e.what()).find("metadata field count at offset 12"), std::string::npos) << e.what();
+  }
 }
 
 TEST(ResultMetadata, LengthsAreUnsigned) {
@@ -52,19 +87,11 @@ TEST(ResultMetadata, LengthsAreUnsigned) {
   EXPECT_EQ(m.columns.at(0).name.size(), 0x8000u);
 }
 
-TEST(ModifiedUtf8, JavaNulAndSurrogatePairs) {
-  EXPECT_EQ(DecodeModifiedUtf8(std::string("a\xC0\x80z", 4)), std::string("a\0z", 3));
-  // U+1F600 as two 3-byte surrogates (ED A0 BD, ED B8 80) -> F0 9F 98 80.
-  EXPECT_EQ(DecodeModifiedUtf8("\xED\xA0\xBD\xED\xB8\x80"), "\xF0\x9F\x98\x80");
-  // Standard UTF-8 passes through.
-  EXPECT_EQ(DecodeModifiedUtf8("Gr\xC3\xBC\xC3\x9F \xE6\x97\xA5 \xF0\x9F\x98\x80"), "Gr\xC3\xBC\xC3\x9F \xE6\x97\xA5 \xF0\x9F\x98\x80");
-}
-
-TEST(ModifiedUtf8, MalformedBytesBecomeReplacementCharacters) {
-  EXPECT_EQ(DecodeModifiedUtf8("a\xFFz"), "a\xEF\xBF\xBDz");
-  EXPECT_EQ(DecodeModifiedUtf8("\xC3"), "\xEF\xBF\xBD");            // truncated sequence
-  EXPECT_EQ(DecodeModifiedUtf8("\xED\xA0\xBDx"), "\xEF\xBF\xBDx");  // unpaired high surrogate
-  EXPECT_EQ(DecodeModifiedUtf8("\xC1\x81"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong 'A'
+TEST(ResultMetadata, JavaNulInANameIsDecoded) {
+  std::string bytes(8, '\0');
+  bytes += std::string("\x00\x00\x00\x01", 4);
+  bytes += Utf(std::string("a\xC0\x80" "b", 4)) + Utf("STRING") + Utf("") + Utf("");
+  EXPECT_EQ(DecodeResultMetadata(bytes).columns.at(0).name, std::string("a\0b", 3));
 }
 
 TEST(ResultMetadata, NamesInModifiedUtf8AreDecoded) {
