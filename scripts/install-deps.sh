@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   protobuf-compiler protobuf-compiler-grpc libprotobuf-dev libgrpc++-dev
-  libssl-dev
+  libssl-dev openssl
   unixodbc unixodbc-dev odbcinst
   libgtest-dev libgmock-dev
   libsqlite3-dev

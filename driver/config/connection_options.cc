@@ -57,7 +57,7 @@ struct Key {
 
 // Every key the driver knows, once, in the order of a completed connection
 // string. docs/connection-options.md mirrors this table.
-constexpr std::array<Key, 11> kKeys = {{
+constexpr std::array<Key, 12> kKeys = {{
     {"DSN", {},
      [](ConnectionOptions& o, std::string_view v) { o.dsn = v; },
      [](const ConnectionOptions& o) { return o.dsn; }},
@@ -88,6 +88,9 @@ constexpr std::array<Key, 11> kKeys = {{
     {"SECURE", {},
      [](ConnectionOptions& o, std::string_view v) { o.secure = ParseSecure(v); },
      [](const ConnectionOptions& o) { return o.secure ? std::string("1") : std::string(); }},
+    {"SSL_CA", {"CA_FILE"},
+     [](ConnectionOptions& o, std::string_view v) { o.ssl_ca_file = v; },
+     [](const ConnectionOptions& o) { return o.ssl_ca_file; }},
     {"PREPARE_TIMEOUT", {},
      [](ConnectionOptions& o, std::string_view v) { o.prepare_timeout_seconds = ParseSeconds(v); },
      [](const ConnectionOptions& o) {

@@ -24,6 +24,7 @@ struct ConnectionOptions {
   std::string catalog;       // CATALOG: non-empty selects the V2 prepare/execute RPCs
   std::string cluster_name;  // CLUSTER_NAME: sent lower-cased as the cluster-name header
   bool secure = false;       // SECURE: TLS on/off
+  std::string ssl_ca_file;   // SSL_CA, alias CA_FILE: PEM roots to trust instead of the system's
   int64_t prepare_timeout_seconds = 600;  // PREPARE_TIMEOUT (spec §3.8)
 
   int EffectivePort() const noexcept { return port != 0 ? port : (secure ? 443 : 80); }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 
 #include "common/driver_error.h"
 #include "common/text.h"
@@ -23,6 +25,11 @@ session::SessionSettings ToSessionSettings(const config::ConnectionOptions& o, S
   s.catalog = o.catalog;
   s.cluster_name = o.cluster_name;
   s.secure = o.secure;
+  if (!o.ssl_ca_file.empty()) {
+    std::ifstream in(o.ssl_ca_file, std::ios::binary);
+    if (!in) throw DriverError("08001", "cannot read the SSL_CA file '" + o.ssl_ca_file + "'");
+    s.ca_pem.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
   s.prepare_timeout = std::chrono::seconds(o.prepare_timeout_seconds);
   s.login_timeout = std::chrono::seconds(login_timeout);
   return s;

@@ -17,7 +17,8 @@ std::shared_ptr<grpc::Channel> CreateEngineChannel(const SessionSettings& settin
   args.SetInt(GRPC_ARG_HTTP2_MIN_SENT_PING_INTERVAL_WITHOUT_DATA_MS, 15000);
   args.SetInt(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 15000);
   std::shared_ptr<grpc::ChannelCredentials> credentials =
-      settings.secure ? grpc::SslCredentials(grpc::SslCredentialsOptions{}) : grpc::InsecureChannelCredentials();
+      settings.secure ? grpc::SslCredentials(grpc::SslCredentialsOptions{settings.ca_pem, "", ""})
+                      : grpc::InsecureChannelCredentials();
   return grpc::CreateCustomChannel(settings.host + ":" + std::to_string(settings.port), credentials, args);
 }
 

@@ -15,7 +15,8 @@ struct SessionSettings {
   std::string database;      // default schema for prepare and catalog calls
   std::string catalog;       // non-empty: prepareStatementV2 / executeStatementV2
   std::string cluster_name;  // sent lower-cased as `cluster-name` on every call
-  bool secure = false;       // TLS with the system trust store
+  bool secure = false;       // TLS; roots: ca_pem if set, else the system trust store
+  std::string ca_pem;        // PEM root certificates (the SSL_CA file's contents)
   std::chrono::seconds prepare_timeout{600};   // deadline of prepare (spec §3.8)
   std::chrono::seconds login_timeout{0};       // deadline of authenticate; 0 = none
 };

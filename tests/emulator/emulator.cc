@@ -576,7 +576,13 @@ Emulator::~Emulator() {
 int Emulator::Start(const std::string& address) {
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &port);
+  std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+  if (!state_->options.tls_certificate_pem.empty()) {
+    grpc::SslServerCredentialsOptions tls;
+    tls.pem_key_cert_pairs.push_back({state_->options.tls_private_key_pem, state_->options.tls_certificate_pem});
+    credentials = grpc::SslServerCredentials(tls);
+  }
+  builder.AddListeningPort(address, credentials, &port);
   builder.RegisterService(engine_.get());
   builder.RegisterService(cluster_.get());
   builder.RegisterService(control_.get());

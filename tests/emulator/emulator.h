@@ -30,6 +30,9 @@ struct EmulatorOptions {
   AuthFailure auth_failure = AuthFailure::kEmptySession;
   std::string strategy;                  // blue-green colour served; "" accepts any `strategy` header
   bool reject_missing_strategy = false;  // no `strategy` header -> the 456 signal
+  // TLS: serve with this certificate chain and private key (PEM contents); empty = plaintext.
+  std::string tls_certificate_pem;
+  std::string tls_private_key_pem;
   // User data beside the sample data: (path, schema) pairs; "" schema = the file's name.
   std::vector<std::pair<std::string, std::string>> sqlite_files;
   std::vector<std::pair<std::string, std::string>> csv_directories;

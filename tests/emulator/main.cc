@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <thread>
 
@@ -23,6 +24,8 @@ constexpr const char* kUsage = R"(usage: e6data-emulator [options]
   --auth-failure MODE     answer to wrong credentials: empty-session (default), access-denied, unauthenticated
   --strategy COLOUR       serve as blue or green: another `strategy` header gets the 456 signal
   --reject-missing-strategy  a call without a `strategy` header gets the 456 signal too
+  --tls-cert PATH         serve TLS with this PEM certificate (chain); needs --tls-key
+  --tls-key PATH          the PEM private key of --tls-cert
   --load-sqlite PATH[=SCHEMA]  serve the tables of an SQLite file as a schema (repeatable)
   --load-csv DIR[=SCHEMA]      serve every DIR/*.csv as a table (header `name:type`; repeatable)
   --help                  this text
@@ -69,6 +72,12 @@ int main(int argc, char** argv) {
     } else if (arg == "--strategy") {
       options.strategy = value();
       if (options.strategy != "blue" && options.strategy != "green") Usage("--strategy must be blue or green");
+    } else if (arg == "--tls-cert" || arg == "--tls-key") {
+      const std::string path = value();
+      std::ifstream in(path, std::ios::binary);
+      if (!in) Usage("cannot read " + path);
+      std::string pem((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      (arg == "--tls-cert" ? options.tls_certificate_pem : options.tls_private_key_pem) = std::move(pem);
     } else if (arg == "--load-sqlite" || arg == "--load-csv") {
       const std::string spec = value();
       const size_t equals = spec.find('=');
@@ -79,6 +88,10 @@ int main(int argc, char** argv) {
     } else {
       Usage("unknown option '" + arg + "'");
     }
+  }
+
+  if (options.tls_certificate_pem.empty() != options.tls_private_key_pem.empty()) {
+    Usage("--tls-cert and --tls-key go together");
   }
 
   // Block SIGINT/SIGTERM before gRPC starts its threads; one thread waits for them.

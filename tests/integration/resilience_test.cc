@@ -3,9 +3,11 @@
 // emulator so the faults stay local.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <memory>
 
 #include "odbc_test_support.h"
+#include "throwaway_ca.h"
 
 namespace e6test {
 namespace {
@@ -98,6 +100,51 @@ std::string FetchAll(Statement& s, const std::string& sql, int& rows) {
   while ((rc = SQLFetch(s.get())) == SQL_SUCCESS) ++rows;
   if (rc != SQL_NO_DATA) return Diagnostics(SQL_HANDLE_STMT, s.get()).at(0).sqlstate;
   return "";
+}
+
+class TlsTest : public ResilienceTest {
+ protected:
+  void SetUp() override {
+    ca_ = MakeThrowawayCa(OdbcEnvironment::dir() / "tls");
+    Start({"--tls-cert", ca_.server_pem.string(), "--tls-key", ca_.server_key.string()});
+  }
+  ThrowawayCa ca_;
+};
+
+TEST_F(TlsTest, ATrustedCertificateConnects) {
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString() + ";SECURE=1;SSL_CA={" + ca_.ca_pem.string() + "}"), SQL_SUCCESS) << c.Error();
+  Statement s(c);
+  ASSERT_EQ(s.Execute("SELECT COUNT(*) FROM nation"), SQL_SUCCESS) << s.Error();
+  ASSERT_EQ(SQLFetch(s.get()), SQL_SUCCESS);
+  EXPECT_EQ(s.GetChar(1), "25");
+}
+
+TEST_F(TlsTest, AnUntrustedCertificateIs08001NamingTheTlsFailure) {
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString() + ";SECURE=1"), SQL_ERROR);  // system roots do not know the test CA
+  const auto records = Diagnostics(SQL_HANDLE_DBC, c.dbc());
+  ASSERT_FALSE(records.empty());
+  EXPECT_EQ(records[0].sqlstate, "08001");
+  std::string message = records[0].message;
+  for (char& ch : message) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  EXPECT_TRUE(message.find("ssl") != std::string::npos || message.find("handshake") != std::string::npos ||
+              message.find("certificate") != std::string::npos)
+      << records[0].message;
+}
+
+TEST_F(TlsTest, PlaintextAgainstATlsServerIs08001) {
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString()), SQL_ERROR);
+  EXPECT_EQ(Diagnostics(SQL_HANDLE_DBC, c.dbc()).at(0).sqlstate, "08001");
+}
+
+TEST_F(TlsTest, AMissingCaFileIs08001NamingIt) {
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString() + ";SECURE=1;SSL_CA=/nonexistent/ca.pem"), SQL_ERROR);
+  const auto records = Diagnostics(SQL_HANDLE_DBC, c.dbc());
+  EXPECT_EQ(records.at(0).sqlstate, "08001");
+  EXPECT_NE(records.at(0).message.find("/nonexistent/ca.pem"), std::string::npos) << records.at(0).message;
 }
 
 class MangledBatchTest : public ResilienceTest, public ::testing::WithParamInterface<int> {};
