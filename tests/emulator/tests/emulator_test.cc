@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 #include <sqlite3.h>
 #include <thrift/protocol/TBinaryProtocol.h>
@@ -16,6 +17,31 @@
 
 namespace e6emu {
 namespace {
+
+// One getNextResultBatch call, decoded with the generated Thrift types;
+// nullopt for the empty batch that signals the end.
+std::optional<e6x::vectors::Chunk> NextChunk(QueryEngineService::Stub& engine, const std::string& session,
+                                             const std::string& query) {
+  grpc::ClientContext context;
+  GetNextResultBatchRequest request;
+  request.set_sessionid(session);
+  request.set_queryid(query);
+  GetNextResultBatchResponse response;
+  EXPECT_TRUE(engine.getNextResultBatch(&context, request, &response).ok());
+  if (response.resultbatch().empty()) return std::nullopt;
+  auto buffer = std::make_shared<apache::thrift::transport::TMemoryBuffer>(
+      reinterpret_cast<uint8_t*>(response.mutable_resultbatch()->data()), static_cast<uint32_t>(response.resultbatch().size()));
+  apache::thrift::protocol::TBinaryProtocol protocol(buffer);
+  e6x::vectors::Chunk chunk;
+  chunk.read(&protocol);
+  return chunk;
+}
+
+e6x::vectors::Chunk FirstChunk(QueryEngineService::Stub& engine, const std::string& session, const std::string& query) {
+  std::optional<e6x::vectors::Chunk> chunk = NextChunk(engine, session, query);
+  EXPECT_TRUE(chunk.has_value()) << "the result ended before its first batch";
+  return chunk.value_or(e6x::vectors::Chunk());
+}
 
 class EmulatorTest : public ::testing::Test {
  protected:
@@ -141,38 +167,20 @@ TEST_F(EmulatorTest, LineitemStreamsInBatchesThenEmptyForever) {
 
   int64_t rows = 0;
   int batches = 0;
-  for (;;) {
-    grpc::ClientContext context;
-    GetNextResultBatchRequest request;
-    request.set_sessionid(session);
-    request.set_queryid(prepared.queryid());
-    GetNextResultBatchResponse response;
-    ASSERT_TRUE(engine_->getNextResultBatch(&context, request, &response).ok());
-    if (response.resultbatch().empty()) break;
-    auto buffer = std::make_shared<apache::thrift::transport::TMemoryBuffer>(
-        reinterpret_cast<uint8_t*>(response.mutable_resultbatch()->data()), static_cast<uint32_t>(response.resultbatch().size()));
-    apache::thrift::protocol::TBinaryProtocol protocol(buffer);
-    e6x::vectors::Chunk chunk;
-    chunk.read(&protocol);
-    ASSERT_LE(chunk.size, 1000);
-    ASSERT_EQ(chunk.vectors.size(), 2u);
-    EXPECT_EQ(chunk.vectors[0].vectorType, e6x::vectors::VectorType::LONG);
-    EXPECT_EQ(chunk.vectors[1].vectorType, e6x::vectors::VectorType::DECIMAL128);
-    EXPECT_EQ(chunk.vectors[1].data.decimal128Data.scale, 2);
-    EXPECT_EQ(chunk.vectors[1].data.decimal128Data.data[0].size(), 16u);
-    rows += chunk.size;
+  while (std::optional<e6x::vectors::Chunk> chunk = NextChunk(*engine_, session, prepared.queryid())) {
+    ASSERT_LE(chunk->size, 1000);
+    ASSERT_EQ(chunk->vectors.size(), 2u);
+    EXPECT_EQ(chunk->vectors[0].vectorType, e6x::vectors::VectorType::LONG);
+    EXPECT_EQ(chunk->vectors[1].vectorType, e6x::vectors::VectorType::DECIMAL128);
+    EXPECT_EQ(chunk->vectors[1].data.decimal128Data.scale, 2);
+    EXPECT_EQ(chunk->vectors[1].data.decimal128Data.data[0].size(), 16u);
+    rows += chunk->size;
     ++batches;
   }
   EXPECT_EQ(rows, expected);
   EXPECT_EQ(batches, (expected + 999) / 1000);
   for (int again = 0; again < 3; ++again) {  // the end is repeated, not an error
-    grpc::ClientContext context;
-    GetNextResultBatchRequest request;
-    request.set_sessionid(session);
-    request.set_queryid(prepared.queryid());
-    GetNextResultBatchResponse response;
-    ASSERT_TRUE(engine_->getNextResultBatch(&context, request, &response).ok());
-    EXPECT_TRUE(response.resultbatch().empty());
+    EXPECT_FALSE(NextChunk(*engine_, session, prepared.queryid()).has_value());
   }
   {
     grpc::ClientContext context;
@@ -201,21 +209,6 @@ std::string PrepareAndExecute(QueryEngineService::Stub& engine, const std::strin
   ExecuteStatementResponse executed;
   EXPECT_TRUE(engine.executeStatement(&c2, execute, &executed).ok());
   return prepared.queryid();
-}
-
-e6x::vectors::Chunk FirstChunk(QueryEngineService::Stub& engine, const std::string& session, const std::string& query) {
-  grpc::ClientContext context;
-  GetNextResultBatchRequest request;
-  request.set_sessionid(session);
-  request.set_queryid(query);
-  GetNextResultBatchResponse response;
-  EXPECT_TRUE(engine.getNextResultBatch(&context, request, &response).ok());
-  auto buffer = std::make_shared<apache::thrift::transport::TMemoryBuffer>(
-      reinterpret_cast<uint8_t*>(response.mutable_resultbatch()->data()), static_cast<uint32_t>(response.resultbatch().size()));
-  apache::thrift::protocol::TBinaryProtocol protocol(buffer);
-  e6x::vectors::Chunk chunk;
-  chunk.read(&protocol);
-  return chunk;
 }
 
 TEST_F(EmulatorTest, LiteralColumnsTravelAsConstantVectors) {
