@@ -10,7 +10,7 @@
 namespace e6odbc::config {
 namespace {
 
-constexpr int64_t kMaxPrepareTimeoutSeconds = 365LL * 24 * 3600;  // one year: beyond that it is a typo
+constexpr int64_t kMaxTimeoutSeconds = 365LL * 24 * 3600;  // one year: beyond that it is a typo
 constexpr size_t kMaxSuggestionDistance = 2;
 
 [[noreturn]] void BadValue(std::string_view key, std::string_view value, std::string_view expected) {
@@ -33,12 +33,19 @@ bool ParseSecure(std::string_view value) {
   BadValue("SECURE", value, "1/0, true/false, yes/no or on/off");
 }
 
-int64_t ParseSeconds(std::string_view value) {
+// A number of seconds, at least `minimum` (0 meaning "none" where allowed).
+int64_t ParseSeconds(std::string_view key, std::string_view value, int64_t minimum = 1) {
   const std::optional<int64_t> seconds = ParseInt64(Trim(value));
-  if (!seconds || *seconds < 1 || *seconds > kMaxPrepareTimeoutSeconds) {
-    BadValue("PREPARE_TIMEOUT", value, "a positive number of seconds (at most one year)");
+  if (!seconds || *seconds < minimum || *seconds > kMaxTimeoutSeconds) {
+    BadValue(key, value, minimum == 0 ? "a number of seconds (0 = none, at most one year)"
+                                      : "a positive number of seconds (at most one year)");
   }
   return *seconds;
+}
+
+// The value for a completed connection string: empty at the default.
+std::string UnlessDefault(int64_t value, int64_t default_value) {
+  return value == default_value ? std::string() : std::to_string(value);
 }
 
 // --- The table. ---
@@ -57,7 +64,7 @@ struct Key {
 
 // Every key the driver knows, once, in the order of a completed connection
 // string. docs/connection-options.md mirrors this table.
-constexpr std::array<Key, 12> kKeys = {{
+constexpr std::array<Key, 13> kKeys = {{
     {"DSN", {},
      [](ConnectionOptions& o, std::string_view v) { o.dsn = v; },
      [](const ConnectionOptions& o) { return o.dsn; }},
@@ -92,12 +99,13 @@ constexpr std::array<Key, 12> kKeys = {{
      [](ConnectionOptions& o, std::string_view v) { o.ssl_ca_file = v; },
      [](const ConnectionOptions& o) { return o.ssl_ca_file; }},
     {"PREPARE_TIMEOUT", {},
-     [](ConnectionOptions& o, std::string_view v) { o.prepare_timeout_seconds = ParseSeconds(v); },
+     [](ConnectionOptions& o, std::string_view v) { o.prepare_timeout_seconds = ParseSeconds("PREPARE_TIMEOUT", v); },
      [](const ConnectionOptions& o) {
-       return o.prepare_timeout_seconds == ConnectionOptions{}.prepare_timeout_seconds
-                  ? std::string()
-                  : std::to_string(o.prepare_timeout_seconds);
+       return UnlessDefault(o.prepare_timeout_seconds, ConnectionOptions{}.prepare_timeout_seconds);
      }},
+    {"RPC_TIMEOUT", {},
+     [](ConnectionOptions& o, std::string_view v) { o.rpc_timeout_seconds = ParseSeconds("RPC_TIMEOUT", v, 0); },
+     [](const ConnectionOptions& o) { return UnlessDefault(o.rpc_timeout_seconds, 0); }},
 }};
 
 const Key* Find(std::string_view name) {

@@ -26,6 +26,7 @@ struct ConnectionOptions {
   bool secure = false;       // SECURE: TLS on/off
   std::string ssl_ca_file;   // SSL_CA, alias CA_FILE: PEM roots to trust instead of the system's
   int64_t prepare_timeout_seconds = 600;  // PREPARE_TIMEOUT (spec §3.8)
+  int64_t rpc_timeout_seconds = 0;        // RPC_TIMEOUT: bound of every other call; 0 = none
 
   int EffectivePort() const noexcept { return port != 0 ? port : (secure ? 443 : 80); }
 };

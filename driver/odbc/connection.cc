@@ -31,6 +31,7 @@ session::SessionSettings ToSessionSettings(const config::ConnectionOptions& o, S
     s.ca_pem.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   s.prepare_timeout = std::chrono::seconds(o.prepare_timeout_seconds);
+  s.rpc_timeout = std::chrono::seconds(o.rpc_timeout_seconds);
   s.login_timeout = std::chrono::seconds(login_timeout);
   return s;
 }
@@ -53,6 +54,7 @@ void Connection::Open(config::ConnectionOptions options) {
   if (session_) throw DriverError("08002", "connection already open; call SQLDisconnect first");
   config::Validate(options);
   auto session = std::make_unique<session::Session>(ToSessionSettings(options, login_timeout_));
+  session->set_request_timeout(std::chrono::seconds(connection_timeout_));
   session->EnsureAuthenticated();
   options_ = std::move(options);
   session_ = std::move(session);
@@ -120,7 +122,10 @@ SQLRETURN Connection::SetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
   const auto as_uint = static_cast<SQLUINTEGER>(reinterpret_cast<SQLULEN>(value));
   switch (attribute) {
     case SQL_ATTR_LOGIN_TIMEOUT: login_timeout_ = as_uint; return SQL_SUCCESS;
-    case SQL_ATTR_CONNECTION_TIMEOUT: connection_timeout_ = as_uint; return SQL_SUCCESS;
+    case SQL_ATTR_CONNECTION_TIMEOUT:
+      connection_timeout_ = as_uint;
+      if (session_) session_->set_request_timeout(std::chrono::seconds(connection_timeout_));
+      return SQL_SUCCESS;
     case SQL_ATTR_ACCESS_MODE: access_mode_ = as_uint; return SQL_SUCCESS;
     case SQL_ATTR_AUTOCOMMIT:
       // e6data has no transactions: every statement is its own unit of work.

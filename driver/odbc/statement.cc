@@ -25,7 +25,11 @@ bool IsKnownCType(SQLSMALLINT c_type) {
 
 }  // namespace
 
-Statement::Statement(Connection& connection) : Handle(kKind), connection_(connection) {}
+// One Query per statement, for the statement's whole life: it remembers the
+// previous engineIP for the next prepare's plannerip header (spec §3.5), and
+// SQLCancel can reach it from another thread without racing its creation.
+Statement::Statement(Connection& connection)
+    : Handle(kKind), connection_(connection), query_(connection.session().NewQuery()) {}
 
 Statement::~Statement() { ReleaseQuery(); }
 
@@ -41,12 +45,25 @@ void Statement::ReleaseQuery() noexcept {
   getdata_column_ = 0;
 }
 
+template <typename Body>
+SQLRETURN Statement::RunOperation(Body&& body) {
+  const session::Operation operation(query_->control(), std::chrono::seconds(query_timeout_));
+  try {
+    return body();
+  } catch (const DriverError& error) {
+    // The driver manager considers the cursor closed after SQLCancel (see Cancel()).
+    if (error.sqlstate() == "HY008") CloseCursor(false);
+    throw;
+  }
+}
+
 SQLRETURN Statement::Prepare(const std::string& sql) {
+  return RunOperation([&] { return PrepareText(sql); });
+}
+
+SQLRETURN Statement::PrepareText(const std::string& sql) {
   if (state_ == State::kCursorOpen) throw DriverError("24000", "invalid cursor state: a cursor is open");
   ReleaseQuery();
-  // One Query per statement: it remembers the previous engineIP for the
-  // next prepare's plannerip header (spec §3.5).
-  if (!query_) query_ = connection_.session().NewQuery();
   sql_ = sql;
   state_ = State::kAllocated;
   query_->Prepare(sql_);
@@ -64,15 +81,33 @@ SQLRETURN Statement::Execute() {
     return SQL_SUCCESS;
   }
   if (state_ == State::kCursorOpen) throw DriverError("24000", "invalid cursor state: a cursor is open");
-  RunQuery();
-  return SQL_SUCCESS;
+  return RunOperation([&] {
+    RunQuery();
+    return SQL_SUCCESS;
+  });
 }
 
 SQLRETURN Statement::ExecDirect(const std::string& sql) {
-  Prepare(sql);
-  RunQuery();
+  return RunOperation([&] {
+    PrepareText(sql);
+    RunQuery();
+    return SQL_SUCCESS;
+  });
+}
+
+SQLRETURN Statement::Cancel() {
+  std::unique_lock<std::recursive_mutex> idle(mutex(), std::try_to_lock);
+  if (idle.owns_lock()) {
+    // No function is running. ODBC 3 says "no effect", but unixODBC treats a
+    // successful SQLCancel as SQLFreeStmt(SQL_CLOSE) and closes the cursor in
+    // its own state machine; closing ours too keeps the two in step and frees
+    // the server query.
+    return CloseCursor(false);
+  }
+  query_->control().Cancel();  // the running function fails with HY008
   return SQL_SUCCESS;
 }
+
 
 void Statement::RunQuery() {
   // A query id serves one execution: re-executing prepares the text again.
@@ -125,7 +160,10 @@ void Statement::RequireResults(const char* function) {
   if (state_ == State::kPrepared) {
     // Describing a prepared statement needs its result metadata, which the
     // engine only produces on execution: execute now, SQLExecute reuses it.
-    RunQuery();
+    RunOperation([&] {
+      RunQuery();
+      return SQL_SUCCESS;
+    });
     executed_early_ = true;
   }
 }
@@ -300,6 +338,10 @@ bool Statement::RecordIssues(const convert::CellIssues& issues, size_t first_row
 SQLRETURN Statement::Fetch(SQLSMALLINT orientation) {
   if (orientation != SQL_FETCH_NEXT) throw DriverError("HY106", "fetch type out of range: the cursor is forward-only");
   if (state_ != State::kCursorOpen) throw DriverError("24000", "invalid cursor state: no open cursor");
+  return RunOperation([&] { return FetchRowset(); });
+}
+
+SQLRETURN Statement::FetchRowset() {
   executed_early_ = false;
   has_current_row_ = false;
   getdata_column_ = 0;

@@ -12,6 +12,7 @@
 #include "odbc/descriptor.h"
 #include "odbc/handle.h"
 #include "odbc/text_io.h"
+#include "session/call_control.h"
 #include "wire/column_batch.h"
 
 namespace e6odbc::session {
@@ -52,6 +53,10 @@ class Statement : public Handle {
   SQLRETURN CloseCursor(bool must_be_open);
   SQLRETURN FreeStmt(SQLUSMALLINT option);
   SQLRETURN MoreResults();
+  // SQLCancel: thread-safe, called without the statement lock. Interrupts the
+  // function running on the statement in another thread (it returns HY008 and
+  // the engine is told with cancelQuery); no effect when none runs.
+  SQLRETURN Cancel();
 
   SQLRETURN SetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER length);
   SQLRETURN GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER buffer_length,
@@ -63,6 +68,13 @@ class Statement : public Handle {
  private:
   enum class State { kAllocated, kPrepared, kCursorOpen };
 
+  // Runs `body` (one ODBC function that may call the engine) as one
+  // operation: the query timeout applies to it as a whole, SQLCancel
+  // interrupts it, and a cancelled function leaves the cursor closed.
+  template <typename Body>
+  SQLRETURN RunOperation(Body&& body);
+  SQLRETURN PrepareText(const std::string& sql);
+  SQLRETURN FetchRowset();
   void RunQuery();              // execute the prepared query, describe its results
   void DescribeResults();       // IRD from metadata (+ first batch for decimal scales)
   bool HasRow();                // a batch holds an unread row (fetches batches as needed)
@@ -87,7 +99,7 @@ class Statement : public Handle {
   std::string sql_;
   bool prepared_query_fresh_ = false;  // Prepare() ran and its query was not executed yet
   bool executed_early_ = false;        // executed by a metadata call before SQLExecute
-  std::unique_ptr<session::Query> query_;
+  const std::unique_ptr<session::Query> query_;  // never replaced: SQLCancel reads it unlocked
   std::optional<wire::ColumnBatch> batch_;
   size_t next_row_ = 0;        // next unread row of batch_
   bool at_end_ = false;        // the server signalled the end of data

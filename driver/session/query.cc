@@ -16,9 +16,8 @@ namespace {
 constexpr int kMaxAttempts = 5;
 // Spec §8.5: the reference pauses before re-authenticating an expired session.
 constexpr std::chrono::milliseconds kAccessDeniedPause{200};
-constexpr std::chrono::milliseconds kNoDeadline{0};
-// Close() must not hang on an engine that stopped answering.
-constexpr std::chrono::milliseconds kClearDeadline{10000};
+// Clearing and cancelling must not hang on an engine that stopped answering.
+constexpr std::chrono::milliseconds kControlDeadline{10000};
 
 }  // namespace
 
@@ -27,6 +26,51 @@ void Query::Identify(Request& request) {
   request.set_engineip(engine_ip_);
   request.set_sessionid(session_.SessionId());
   request.set_queryid(query_id_);
+}
+
+template <typename Invoke>
+grpc::Status Query::Call(const CallHeaders& headers, const Deadline& limit, Invoke&& invoke) {
+  const Deadline operation = control_.deadline();
+  const Deadline request = session_.RequestDeadline();
+  last_deadline_ = Deadline::Earliest(Deadline::Earliest(limit, operation), request);
+  auto context = MakeContext(headers, last_deadline_.Remaining());
+  if (!control_.Track(*context)) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled before the call was sent");
+  grpc::Status status = invoke(*context);
+  control_.Untrack();
+  return status;
+}
+
+void Query::Fail(const grpc::Status& status, const char* rpc) {
+  if (executed_) interrupted_ = std::string("e6data ") + rpc + " failed";
+  const std::string id = query_id_.empty() ? std::string() : " [query id " + query_id_ + "]";
+  if (status.error_code() == grpc::StatusCode::CANCELLED && control_.cancelled()) {
+    Abandon();
+    throw DriverError("HY008", std::string("operation cancelled (SQLCancel) during e6data ") + rpc + id,
+                      static_cast<int>(status.error_code()));
+  }
+  if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED && !last_deadline_.unlimited()) {
+    Abandon();  // the engine would otherwise keep working on a query nobody waits for
+    throw DriverError(last_deadline_.sqlstate,
+                      "timeout expired: " + last_deadline_.reason + " ran out during e6data " + rpc + id,
+                      static_cast<int>(status.error_code()));
+  }
+  DriverError error = ToDriverError(status, rpc, Phase::kQuery);
+  throw DriverError(error.sqlstate(), error.what() + id, error.native());
+}
+
+void Query::Abandon() noexcept {
+  if (query_id_.empty()) return;
+  try {
+    auto context = MakeContext(PerQueryHeaders(), kControlDeadline);  // the pinned colour (spec §9.2 Rec a)
+    CancelQueryRequest request;
+    Identify(request);
+    CancelQueryResponse response;
+    if (session_.stub().engine().cancelQuery(context.get(), request, &response).ok()) {
+      session_.strategies().Announce(response.new_strategy());
+    }
+  } catch (...) {
+  }
+  Forget();
 }
 
 Query::Query(Session& session) : session_(session) {}
@@ -39,6 +83,7 @@ CallHeaders Query::PerQueryHeaders() const {
 
 void Query::Prepare(std::string_view sql) {
   Close();
+  interrupted_.clear();
   text_ = PrepareQueryText(sql);
   metadata_ = {};
   RunWithRecovery(/*execute=*/false);
@@ -47,6 +92,7 @@ void Query::Prepare(std::string_view sql) {
 void Query::Execute() {
   if (!text_) throw DriverError("HY010", "function sequence error: execute before prepare");
   if (!executable_) Close();  // the held id was used already: prepare again
+  interrupted_.clear();
   metadata_ = {};
   RunWithRecovery(/*execute=*/true);
 }
@@ -58,7 +104,7 @@ void Query::RunWithRecovery(bool execute) {
     if (status.ok()) return;
     const bool mismatch = IsStrategyMismatch(status, /*any_code=*/true);
     const bool expired = IsAccessDenied(status);
-    if (!(mismatch || expired) || attempt == kMaxAttempts) throw ToDriverError(status, rpc, Phase::kQuery);
+    if (!(mismatch || expired) || attempt == kMaxAttempts) Fail(status, rpc);
     if (mismatch) {
       session_.strategies().Clear();  // T10: detect the colour again
     } else {
@@ -87,25 +133,27 @@ grpc::Status Query::Attempt(bool execute, const char*& rpc) {
 
 grpc::Status Query::PrepareCall() {
   const SessionSettings& settings = session_.settings();
+  const Deadline limit = Deadline::After(settings.prepare_timeout, "HYT00",
+                                         "PREPARE_TIMEOUT of " + std::to_string(settings.prepare_timeout.count()) + " s");
+  const std::string& session_id = session_.SessionId();
   // plannerip: the previous query's engineIP, if any (spec §3.5).
-  auto context = MakeContext(session_.Headers(session_.strategies().active(), engine_ip_),
-                             std::chrono::duration_cast<std::chrono::milliseconds>(settings.prepare_timeout));
+  const CallHeaders headers = session_.Headers(session_.strategies().active(), engine_ip_);
   PrepareStatementResponse response;
-  grpc::Status status;
-  if (settings.catalog.empty()) {
-    PrepareStatementRequest request;
-    request.set_sessionid(session_.SessionId());
-    request.set_schema(settings.database);
-    request.set_querystring(*text_);
-    status = session_.stub().engine().prepareStatement(context.get(), request, &response);
-  } else {
+  const grpc::Status status = Call(headers, limit, [&](grpc::ClientContext& context) {
+    if (settings.catalog.empty()) {
+      PrepareStatementRequest request;
+      request.set_sessionid(session_id);
+      request.set_schema(settings.database);
+      request.set_querystring(*text_);
+      return session_.stub().engine().prepareStatement(&context, request, &response);
+    }
     PrepareStatementV2Request request;
-    request.set_sessionid(session_.SessionId());
+    request.set_sessionid(session_id);
     request.set_schema(settings.database);
     request.set_catalog(settings.catalog);
     request.set_querystring(*text_);
-    status = session_.stub().engine().prepareStatementV2(context.get(), request, &response);
-  }
+    return session_.stub().engine().prepareStatementV2(&context, request, &response);
+  });
   if (!status.ok()) return status;
   query_id_ = response.queryid();
   engine_ip_ = response.engineip();
@@ -116,18 +164,17 @@ grpc::Status Query::PrepareCall() {
 }
 
 grpc::Status Query::ExecuteCall() {
-  auto context = MakeContext(PerQueryHeaders(), kNoDeadline);
   ExecuteStatementResponse response;
-  grpc::Status status;
-  if (session_.settings().catalog.empty()) {
-    ExecuteStatementRequest request;
-    Identify(request);
-    status = session_.stub().engine().executeStatement(context.get(), request, &response);
-  } else {
+  const grpc::Status status = Call(PerQueryHeaders(), Deadline(), [&](grpc::ClientContext& context) {
+    if (session_.settings().catalog.empty()) {
+      ExecuteStatementRequest request;
+      Identify(request);
+      return session_.stub().engine().executeStatement(&context, request, &response);
+    }
     ExecuteStatementV2Request request;
     Identify(request);
-    status = session_.stub().engine().executeStatementV2(context.get(), request, &response);
-  }
+    return session_.stub().engine().executeStatementV2(&context, request, &response);
+  });
   if (!status.ok()) return status;
   executable_ = false;
   session_.strategies().Announce(response.new_strategy());
@@ -135,17 +182,19 @@ grpc::Status Query::ExecuteCall() {
 }
 
 grpc::Status Query::MetadataCall() {
-  auto context = MakeContext(PerQueryHeaders(), kNoDeadline);
   GetResultMetadataRequest request;
   Identify(request);
   GetResultMetadataResponse response;
-  const grpc::Status status = session_.stub().engine().getResultMetadata(context.get(), request, &response);
+  const grpc::Status status = Call(PerQueryHeaders(), Deadline(), [&](grpc::ClientContext& context) {
+    return session_.stub().engine().getResultMetadata(&context, request, &response);
+  });
   if (!status.ok()) return status;
   session_.strategies().Announce(response.new_strategy());
   try {
     metadata_ = wire::DecodeResultMetadata(response.resultmetadata());
   } catch (const wire::DecodeError& error) {
-    throw DriverError("HY000", std::string("malformed result metadata from e6data: ") + error.what());
+    throw DriverError("HY000", std::string("malformed result metadata from e6data: ") + error.what() +
+                                   " [query id " + query_id_ + "]");
   }
   executed_ = true;
   at_end_ = false;
@@ -153,33 +202,42 @@ grpc::Status Query::MetadataCall() {
 }
 
 std::optional<wire::ColumnBatch> Query::NextBatch() {
+  if (!interrupted_.empty()) {
+    // Asking again could skip the batch that failed: never pretend the result goes on or ended.
+    throw DriverError("HY000", "the result is incomplete (" + interrupted_ +
+                                   "); close the cursor and execute the statement again");
+  }
   if (at_end_ || query_id_.empty()) return std::nullopt;
   if (!executed_) throw DriverError("HY010", "function sequence error: fetch before execute");
-  auto context = MakeContext(PerQueryHeaders(), kNoDeadline);
   GetNextResultBatchRequest request;
   Identify(request);
   GetNextResultBatchResponse response;
-  const grpc::Status status = session_.stub().engine().getNextResultBatch(context.get(), request, &response);
-  if (!status.ok()) throw ToDriverError(status, "getNextResultBatch", Phase::kQuery);
+  const grpc::Status status = Call(PerQueryHeaders(), Deadline(), [&](grpc::ClientContext& context) {
+    return session_.stub().engine().getNextResultBatch(&context, request, &response);
+  });
+  if (!status.ok()) Fail(status, "getNextResultBatch");  // never retried: a repeat could lose or repeat rows
   session_.strategies().Announce(response.new_strategy());
   if (response.resultbatch().empty()) {
     at_end_ = true;
     return std::nullopt;
   }
+  const auto malformed = [&](const std::string& why) {
+    interrupted_ = "a malformed result batch";
+    return DriverError("HY000", "malformed result batch from e6data: " + why + " [query id " + query_id_ + "]");
+  };
   std::optional<wire::ColumnBatch> batch;
   try {
     batch.emplace(wire::ColumnBatch::Decode(std::move(*response.mutable_resultbatch())));
   } catch (const wire::DecodeError& error) {
-    throw DriverError("HY000", std::string("malformed result batch from e6data: ") + error.what());
+    throw malformed(error.what());
   }
   if (batch->at_end()) {
     at_end_ = true;
     return std::nullopt;
   }
   if (batch->columns().size() < metadata_.columns.size()) {
-    throw DriverError("HY000", "malformed result batch from e6data: " + std::to_string(batch->columns().size()) +
-                                   " columns, but the result metadata describes " +
-                                   std::to_string(metadata_.columns.size()));
+    throw malformed(std::to_string(batch->columns().size()) + " columns, but the result metadata describes " +
+                    std::to_string(metadata_.columns.size()));
   }
   return batch;
 }
@@ -195,7 +253,7 @@ void Query::Forget() noexcept {
 void Query::Close() noexcept {
   if (query_id_.empty()) return;
   try {
-    auto context = MakeContext(PerQueryHeaders(), kClearDeadline);
+    auto context = MakeContext(PerQueryHeaders(), kControlDeadline);
     ClearOrCancelQueryRequest request;
     Identify(request);
     ClearOrCancelQueryResponse response;

@@ -33,6 +33,15 @@ void Session::Reauthenticate() {
   EnsureAuthenticated();
 }
 
+Deadline Session::RequestDeadline() const {
+  const std::chrono::seconds rpc = settings_.rpc_timeout;
+  const std::chrono::seconds request(request_timeout_seconds_.load());
+  return Deadline::Earliest(
+      Deadline::After(rpc, "HYT00", "RPC_TIMEOUT of " + std::to_string(rpc.count()) + " s"),
+      Deadline::After(request, "HYT01",
+                      "the connection timeout (SQL_ATTR_CONNECTION_TIMEOUT) of " + std::to_string(request.count()) + " s"));
+}
+
 CallHeaders Session::Headers(std::optional<std::string> strategy, std::string planner_ip) const {
   return CallHeaders{settings_.cluster_name, std::move(strategy), std::move(planner_ip)};
 }
@@ -68,7 +77,8 @@ void Session::EnsureAuthenticated() {
       mismatch = status.error_message();
       if (may_redetect) {  // the cached colour is stale: forget it and detect (T2 -> T1)
         strategies_.Clear();
-        candidates = detection;
+        // The colour that was just refused goes last rather than being asked twice in a row.
+        candidates = colour == detection.front() ? std::deque<std::string>{detection.back(), colour} : detection;
         may_redetect = false;
       }
       continue;

@@ -5,10 +5,13 @@
 // Knows nothing of ODBC. Not thread-safe except where a method says so.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "session/call_control.h"
 #include "session/call_headers.h"
 #include "session/session_settings.h"
 #include "session/strategy_cache.h"
@@ -49,6 +52,13 @@ class Session {
   // The headers of a call made with `strategy` for a query on `planner_ip`.
   CallHeaders Headers(std::optional<std::string> strategy, std::string planner_ip) const;
 
+  // SQL_ATTR_CONNECTION_TIMEOUT: every request of the connection must finish
+  // within `timeout` (0 = none), else HYT01. Thread-safe.
+  void set_request_timeout(std::chrono::seconds timeout) noexcept { request_timeout_seconds_ = timeout.count(); }
+  // The deadline a request sent now must meet: RPC_TIMEOUT (HYT00) or the
+  // connection timeout (HYT01), whichever is earlier; unlimited when neither is set.
+  Deadline RequestDeadline() const;
+
   const SessionSettings& settings() const noexcept { return settings_; }
   StrategyCache& strategies() noexcept { return strategies_; }
   EngineStub& stub() noexcept { return *stub_; }
@@ -61,6 +71,7 @@ class Session {
   StrategyCache& strategies_;
   std::unique_ptr<EngineStub> stub_;
   std::string session_id_;
+  std::atomic<int64_t> request_timeout_seconds_{0};
 };
 
 }  // namespace e6odbc::session

@@ -1,8 +1,10 @@
 #include "odbc_test_support.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
+#include <thread>
 
 namespace e6test {
 namespace {
@@ -161,6 +163,44 @@ std::optional<std::string> Statement::GetWideAsUtf8(SQLUSMALLINT column) {
     if (rc == SQL_SUCCESS) break;
   }
   return Utf16ToUtf8(value);
+}
+
+void OwnEmulatorTest::Start(const std::vector<std::string>& args) {
+  const auto dir = OdbcEnvironment::dir() / ::testing::UnitTest::GetInstance()->current_test_suite()->name() /
+                   ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::filesystem::create_directories(dir);
+  emulator_ = std::make_unique<EmulatorProcess>(E6_EMULATOR_PATH, dir, args);
+}
+
+std::string OwnEmulatorTest::ConnectionString(const std::string& extra) const {
+  return "DRIVER={e6data};HOST=127.0.0.1;PORT=" + std::to_string(emulator_->port()) +
+         ";UID=demo@e6data.local;PWD=demo-token;CATALOG=emulator;DATABASE=tpch" + (extra.empty() ? "" : ";" + extra);
+}
+
+int64_t OwnEmulatorTest::Calls(const std::string& method) const {
+  const StatsResponse stats = emulator_->Stats();
+  const auto found = stats.calls_by_method().find(method);
+  return found == stats.calls_by_method().end() ? 0 : found->second;
+}
+
+void OwnEmulatorTest::AwaitCalls(const std::string& method, int64_t count) const {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (Calls(method) < count) {
+    if (std::chrono::steady_clock::now() > give_up) {
+      throw std::runtime_error("the emulator never saw " + std::to_string(count) + " calls of " + method);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+int OwnEmulatorTest::AwaitNoOpenQueries() const {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  int open = emulator_->OpenQueries();
+  while (open != 0 && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    open = emulator_->OpenQueries();
+  }
+  return open;
 }
 
 }  // namespace e6test

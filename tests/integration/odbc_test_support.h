@@ -80,4 +80,22 @@ class Statement {
 
 bool Succeeded(SQLRETURN rc);
 
+// A test that runs its own emulator (so that faults configured on it stay
+// local), started by Start() with extra command-line arguments.
+class OwnEmulatorTest : public ::testing::Test {
+ protected:
+  void Start(const std::vector<std::string>& args = {});
+  // Connection string for this test's emulator, plus `extra` ("KEY=value;...").
+  std::string ConnectionString(const std::string& extra = "") const;
+  EmulatorProcess& emulator() { return *emulator_; }
+  // Calls of `method` ("QueryEngineService/cancelQuery") the emulator has seen.
+  int64_t Calls(const std::string& method) const;
+  // Waits (up to 20 s) until the emulator has seen at least `count` calls of `method`.
+  void AwaitCalls(const std::string& method, int64_t count) const;
+  // Waits (up to 20 s) for the emulator's open-query count to reach zero; returns the last count.
+  int AwaitNoOpenQueries() const;
+
+  std::unique_ptr<EmulatorProcess> emulator_;
+};
+
 }  // namespace e6test

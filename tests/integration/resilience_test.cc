@@ -12,19 +12,7 @@
 namespace e6test {
 namespace {
 
-class ResilienceTest : public ::testing::Test {
- protected:
-  void Start(const std::vector<std::string>& args = {}) {
-    const auto dir = OdbcEnvironment::dir() / ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::filesystem::create_directories(dir);
-    emulator_ = std::make_unique<EmulatorProcess>(E6_EMULATOR_PATH, dir, args);
-  }
-  std::string ConnectionString() const {
-    return "DRIVER={e6data};HOST=127.0.0.1;PORT=" + std::to_string(emulator_->port()) +
-           ";UID=demo@e6data.local;PWD=demo-token;CATALOG=emulator;DATABASE=tpch";
-  }
-  std::unique_ptr<EmulatorProcess> emulator_;
-};
+using ResilienceTest = OwnEmulatorTest;
 
 TEST_F(ResilienceTest, DetectsAGreenDeploymentAndSendsGreenFromThenOn) {
   Start({"--strategy", "green"});

@@ -70,7 +70,7 @@ E6_EXPORT SQLRETURN SQL_API SQLMoreResults(SQLHSTMT h) {
 
 E6_EXPORT SQLRETURN SQL_API SQLCancel(SQLHSTMT h) {
   // Runs without the statement lock: it must act while another thread holds
-  // the statement. Nothing runs asynchronously yet, so there is nothing to
-  // stop; cancelling an executing call from another thread is TODO(#6).
-  return Guarded<Statement>(h, [](Statement&) { return SQL_SUCCESS; }, Locking::kNone);
+  // the statement inside SQLExecute, SQLFetch, ... For the same reason it
+  // leaves the diagnostics alone: they belong to the function it interrupts.
+  return Guarded<Statement>(h, [](Statement& s) { return s.Cancel(); }, Locking::kNone, DiagnosticsMode::kKeep);
 }

@@ -190,10 +190,10 @@ TEST(ConnectionOptions, CanonicalKey) {
 TEST(ConnectionOptions, KnownKeysAreWhatADsnMayHold) {
   const std::vector<std::string>& keys = KnownKeys();
   for (const char* key : {"HOST", "SERVER", "PORT", "UID", "USER", "PWD", "PASSWORD", "DATABASE", "SCHEMA", "CATALOG",
-                          "CLUSTER_NAME", "SECURE", "SSL_CA", "CA_FILE", "PREPARE_TIMEOUT"}) {
+                          "CLUSTER_NAME", "SECURE", "SSL_CA", "CA_FILE", "PREPARE_TIMEOUT", "RPC_TIMEOUT"}) {
     EXPECT_NE(std::find(keys.begin(), keys.end(), key), keys.end()) << key;
   }
-  EXPECT_EQ(keys.size(), 15u);
+  EXPECT_EQ(keys.size(), 16u);
   EXPECT_EQ(std::find(keys.begin(), keys.end(), "DSN"), keys.end());
   EXPECT_EQ(std::find(keys.begin(), keys.end(), "DRIVER"), keys.end());
   // A canonical key precedes its alias, so it wins when a DSN holds both.
