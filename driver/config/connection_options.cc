@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <set>
 
 #include "common/driver_error.h"
@@ -26,13 +27,6 @@ int ParsePort(std::string_view value) {
   return static_cast<int>(*port);
 }
 
-bool ParseSecure(std::string_view value) {
-  const std::string v = ToLower(Trim(value));
-  if (v == "1" || v == "true" || v == "yes" || v == "on") return true;
-  if (v == "0" || v == "false" || v == "no" || v == "off") return false;
-  BadValue("SECURE", value, "1/0, true/false, yes/no or on/off");
-}
-
 // A number of seconds, at least `minimum` (0 meaning "none" where allowed).
 int64_t ParseSeconds(std::string_view key, std::string_view value, int64_t minimum = 1) {
   const std::optional<int64_t> seconds = ParseInt64(Trim(value));
@@ -43,6 +37,34 @@ int64_t ParseSeconds(std::string_view key, std::string_view value, int64_t minim
   return *seconds;
 }
 
+bool ParseFlag(std::string_view key, std::string_view value) {
+  const std::string v = ToLower(Trim(value));
+  if (v == "1" || v == "true" || v == "yes" || v == "on") return true;
+  if (v == "0" || v == "false" || v == "no" || v == "off") return false;
+  BadValue(key, value, "1/0, true/false, yes/no or on/off");
+}
+
+// GRPC_KEEPALIVE_TIME_MS -> keepalive_time_ms, GRPC_HTTP2_MAX_PINGS_WITHOUT_DATA
+// -> http2.max_pings_without_data: the spec's (§10.2) name of a channel option.
+std::string ChannelOptionName(std::string_view key) {
+  std::string name = ToLower(key.substr(std::string_view("GRPC_").size()));
+  if (name.rfind("http2_", 0) == 0) name[5] = '.';
+  return name;
+}
+
+void SetChannelOption(ConnectionOptions& o, std::string_view key, std::string_view value) {
+  const std::optional<int64_t> number = ParseInt64(Trim(value));
+  if (!number || *number < -1 || *number > std::numeric_limits<int32_t>::max()) {
+    BadValue(key, value, "an integer from -1 to 2147483647");
+  }
+  o.channel_options[ChannelOptionName(key)] = *number;
+}
+
+std::string GetChannelOption(const ConnectionOptions& o, std::string_view key) {
+  const auto found = o.channel_options.find(ChannelOptionName(key));
+  return found == o.channel_options.end() ? std::string() : std::to_string(found->second);
+}
+
 // The value for a completed connection string: empty at the default.
 std::string UnlessDefault(int64_t value, int64_t default_value) {
   return value == default_value ? std::string() : std::to_string(value);
@@ -50,10 +72,12 @@ std::string UnlessDefault(int64_t value, int64_t default_value) {
 
 // --- The table. ---
 
-using Setter = void (*)(ConnectionOptions&, std::string_view value);
+// Setters and getters receive the row's canonical name, so that one function
+// can serve a family of keys (the GRPC_ channel options).
+using Setter = void (*)(ConnectionOptions&, std::string_view name, std::string_view value);
 // The value to write back into a completed connection string; empty when the
 // option is unset or at its default.
-using Getter = std::string (*)(const ConnectionOptions&);
+using Getter = std::string (*)(const ConnectionOptions&, std::string_view name);
 
 struct Key {
   std::string_view name;                    // canonical, upper case
@@ -64,48 +88,67 @@ struct Key {
 
 // Every key the driver knows, once, in the order of a completed connection
 // string. docs/connection-options.md mirrors this table.
-constexpr std::array<Key, 13> kKeys = {{
+constexpr std::array<Key, 23> kKeys = {{
     {"DSN", {},
-     [](ConnectionOptions& o, std::string_view v) { o.dsn = v; },
-     [](const ConnectionOptions& o) { return o.dsn; }},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.dsn = v; },
+     [](const ConnectionOptions& o, std::string_view) { return o.dsn; }},
     {"DRIVER", {},
-     [](ConnectionOptions& o, std::string_view v) { o.driver = v; },
-     [](const ConnectionOptions& o) { return o.driver; }},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.driver = v; },
+     [](const ConnectionOptions& o, std::string_view) { return o.driver; }},
     {"HOST", {"SERVER"},
-     [](ConnectionOptions& o, std::string_view v) { o.host = Trim(v); },
-     [](const ConnectionOptions& o) { return o.host; }},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.host = Trim(v); },
+     [](const ConnectionOptions& o, std::string_view) { return o.host; }},
     {"PORT", {},
-     [](ConnectionOptions& o, std::string_view v) { o.port = ParsePort(v); },
-     [](const ConnectionOptions& o) { return o.port == 0 ? std::string() : std::to_string(o.port); }},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.port = ParsePort(v); },
+     [](const ConnectionOptions& o, std::string_view) { return o.port == 0 ? std::string() : std::to_string(o.port); }},
     {"UID", {"USER"},
-     [](ConnectionOptions& o, std::string_view v) { o.user = v; },
-     [](const ConnectionOptions& o) { return o.user; }},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.user = v; },
+     [](const ConnectionOptions& o, std::string_view) { return o.user; }},
     {"PWD", {"PASSWORD"},
-     [](ConnectionOptions& o, std::string_view v) { o.password = v; },
-     [](const ConnectionOptions& o) { return o.password; }},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.password = v; },
+     [](const ConnectionOptions& o, std::string_view) { return o.password; }},
     {"DATABASE", {"SCHEMA"},
-     [](ConnectionOptions& o, std::string_view v) { o.database = v; },
-     [](const ConnectionOptions& o) { return o.database; }},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.database = v; },
+     [](const ConnectionOptions& o, std::string_view) { return o.database; }},
     {"CATALOG", {},
-     [](ConnectionOptions& o, std::string_view v) { o.catalog = v; },
-     [](const ConnectionOptions& o) { return o.catalog; }},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.catalog = v; },
+     [](const ConnectionOptions& o, std::string_view) { return o.catalog; }},
     {"CLUSTER_NAME", {},
-     [](ConnectionOptions& o, std::string_view v) { o.cluster_name = v; },
-     [](const ConnectionOptions& o) { return o.cluster_name; }},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.cluster_name = v; },
+     [](const ConnectionOptions& o, std::string_view) { return o.cluster_name; }},
     {"SECURE", {},
-     [](ConnectionOptions& o, std::string_view v) { o.secure = ParseSecure(v); },
-     [](const ConnectionOptions& o) { return o.secure ? std::string("1") : std::string(); }},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.secure = ParseFlag("SECURE", v); },
+     [](const ConnectionOptions& o, std::string_view) { return o.secure ? std::string("1") : std::string(); }},
     {"SSL_CA", {"CA_FILE"},
-     [](ConnectionOptions& o, std::string_view v) { o.ssl_ca_file = v; },
-     [](const ConnectionOptions& o) { return o.ssl_ca_file; }},
-    {"PREPARE_TIMEOUT", {},
-     [](ConnectionOptions& o, std::string_view v) { o.prepare_timeout_seconds = ParseSeconds("PREPARE_TIMEOUT", v); },
-     [](const ConnectionOptions& o) {
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.ssl_ca_file = v; },
+     [](const ConnectionOptions& o, std::string_view) { return o.ssl_ca_file; }},
+    {"PREPARE_TIMEOUT", {"GRPC_PREPARE_TIMEOUT"},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.prepare_timeout_seconds = ParseSeconds("PREPARE_TIMEOUT", v); },
+     [](const ConnectionOptions& o, std::string_view) {
        return UnlessDefault(o.prepare_timeout_seconds, ConnectionOptions{}.prepare_timeout_seconds);
      }},
     {"RPC_TIMEOUT", {},
-     [](ConnectionOptions& o, std::string_view v) { o.rpc_timeout_seconds = ParseSeconds("RPC_TIMEOUT", v, 0); },
-     [](const ConnectionOptions& o) { return UnlessDefault(o.rpc_timeout_seconds, 0); }},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.rpc_timeout_seconds = ParseSeconds("RPC_TIMEOUT", v, 0); },
+     [](const ConnectionOptions& o, std::string_view) { return UnlessDefault(o.rpc_timeout_seconds, 0); }},
+    {"AUTO_RESUME", {},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.auto_resume = ParseFlag("AUTO_RESUME", v); },
+     [](const ConnectionOptions& o, std::string_view) { return o.auto_resume ? std::string() : std::string("0"); }},
+    {"AUTO_RESUME_TIMEOUT", {"GRPC_AUTO_RESUME_TIMEOUT_SECONDS"},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) {
+       o.auto_resume_timeout_seconds = ParseSeconds("AUTO_RESUME_TIMEOUT", v);
+     },
+     [](const ConnectionOptions& o, std::string_view) {
+       return UnlessDefault(o.auto_resume_timeout_seconds, ConnectionOptions{}.auto_resume_timeout_seconds);
+     }},
+    // gRPC channel options of spec §10.2, unset = the defaults there.
+    {"GRPC_KEEPALIVE_TIME_MS", {}, SetChannelOption, GetChannelOption},
+    {"GRPC_KEEPALIVE_TIMEOUT_MS", {}, SetChannelOption, GetChannelOption},
+    {"GRPC_KEEPALIVE_PERMIT_WITHOUT_CALLS", {}, SetChannelOption, GetChannelOption},
+    {"GRPC_MAX_RECEIVE_MESSAGE_LENGTH", {}, SetChannelOption, GetChannelOption},
+    {"GRPC_MAX_SEND_MESSAGE_LENGTH", {}, SetChannelOption, GetChannelOption},
+    {"GRPC_HTTP2_MAX_PINGS_WITHOUT_DATA", {}, SetChannelOption, GetChannelOption},
+    {"GRPC_HTTP2_MIN_TIME_BETWEEN_PINGS_MS", {}, SetChannelOption, GetChannelOption},
+    {"GRPC_HTTP2_MIN_PING_INTERVAL_WITHOUT_DATA_MS", {}, SetChannelOption, GetChannelOption},
 }};
 
 const Key* Find(std::string_view name) {
@@ -169,7 +212,7 @@ void ApplyAttributes(const std::vector<Attribute>& attributes, ConnectionOptions
       continue;
     }
     if (!seen.insert(PrecedenceSlot(*key)).second) continue;
-    key->set(options, attribute.value);
+    key->set(options, key->name, attribute.value);
   }
 }
 
@@ -204,7 +247,7 @@ void Validate(const ConnectionOptions& options) {
 std::string ToConnectionString(const ConnectionOptions& options) {
   std::vector<Attribute> out;
   for (const Key& key : kKeys) {
-    std::string value = key.get(options);
+    std::string value = key.get(options, key.name);
     if (!value.empty()) out.push_back({std::string(key.name), std::move(value)});
   }
   return ComposeConnectionString(out);

@@ -32,6 +32,9 @@ session::SessionSettings ToSessionSettings(const config::ConnectionOptions& o, S
   }
   s.prepare_timeout = std::chrono::seconds(o.prepare_timeout_seconds);
   s.rpc_timeout = std::chrono::seconds(o.rpc_timeout_seconds);
+  s.auto_resume = o.auto_resume;
+  s.auto_resume_timeout = std::chrono::seconds(o.auto_resume_timeout_seconds);
+  s.channel_options = o.channel_options;
   s.login_timeout = std::chrono::seconds(login_timeout);
   return s;
 }

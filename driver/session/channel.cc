@@ -5,17 +5,22 @@
 namespace e6odbc::session {
 
 std::shared_ptr<grpc::Channel> CreateEngineChannel(const SessionSettings& settings) {
-  grpc::ChannelArguments args;
   // Spec §10.2 defaults, except that the receive limit is unlimited: result
-  // batches routinely exceed gRPC's 4 MiB default.
-  args.SetMaxReceiveMessageSize(-1);
-  args.SetMaxSendMessageSize(300 * 1024 * 1024);
-  args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
-  args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 900000);
-  args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
-  args.SetInt(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
-  args.SetInt(GRPC_ARG_HTTP2_MIN_SENT_PING_INTERVAL_WITHOUT_DATA_MS, 15000);
-  args.SetInt(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 15000);
+  // batches routinely exceed gRPC's 4 MiB default. Keepalive pings keep a
+  // stream alive through long planning and slow consumers.
+  std::map<std::string, int64_t> options = {
+      {"keepalive_time_ms", 30000},
+      {"keepalive_timeout_ms", 900000},
+      {"keepalive_permit_without_calls", 1},
+      {"max_receive_message_length", -1},
+      {"max_send_message_length", 300 * 1024 * 1024},
+      {"http2.max_pings_without_data", 0},
+      {"http2.min_time_between_pings_ms", 15000},
+      {"http2.min_ping_interval_without_data_ms", 15000},
+  };
+  for (const auto& [name, value] : settings.channel_options) options[name] = value;
+  grpc::ChannelArguments args;
+  for (const auto& [name, value] : options) args.SetInt("grpc." + name, static_cast<int>(value));
   std::shared_ptr<grpc::ChannelCredentials> credentials =
       settings.secure ? grpc::SslCredentials(grpc::SslCredentialsOptions{settings.ca_pem, "", ""})
                       : grpc::InsecureChannelCredentials();

@@ -5,6 +5,7 @@
 #include "common/driver_error.h"
 #include "common/text.h"
 #include "session/channel.h"
+#include "session/cluster_resume.h"
 #include "session/query.h"
 #include "session/status_map.h"
 
@@ -46,11 +47,12 @@ CallHeaders Session::Headers(std::optional<std::string> strategy, std::string pl
   return CallHeaders{settings_.cluster_name, std::move(strategy), std::move(planner_ip)};
 }
 
-grpc::Status Session::Authenticate(const std::string& colour, AuthenticateResponse& response) {
+grpc::Status Session::Authenticate(const std::string& colour, const Deadline& login,
+                                   AuthenticateResponse& response) {
   AuthenticateRequest request;
   request.set_user(settings_.user);
   request.set_password(settings_.password);
-  auto context = MakeContext(Headers(colour, ""), settings_.login_timeout);
+  auto context = MakeContext(Headers(colour, ""), login.Remaining());
   return stub_->engine().authenticate(context.get(), request, &response);
 }
 
@@ -67,12 +69,26 @@ void Session::EnsureAuthenticated() {
   std::deque<std::string> candidates = cached ? std::deque<std::string>{*cached} : detection;
   bool may_redetect = cached.has_value();
   bool may_follow_announcement = true;
+  bool may_resume = settings_.auto_resume;
+  const Deadline login = Deadline::After(
+      settings_.login_timeout, "HYT00",
+      "the login timeout (SQL_ATTR_LOGIN_TIMEOUT) of " + std::to_string(settings_.login_timeout.count()) + " s");
   std::string mismatch;  // the last 456 answer, while every candidate refused with one
   while (!candidates.empty()) {
     const std::string colour = candidates.front();
     candidates.pop_front();
     AuthenticateResponse response;
-    const grpc::Status status = Authenticate(colour, response);
+    const grpc::Status status = Authenticate(colour, login, response);
+    if (IsClusterSuspended(status) && may_resume) {
+      may_resume = false;
+      const std::chrono::seconds budget = settings_.auto_resume_timeout;
+      ResumeCluster(settings_, colour,
+                    Deadline::Earliest(Deadline::After(budget, "08001",
+                                                       "AUTO_RESUME_TIMEOUT of " + std::to_string(budget.count()) + " s"),
+                                       login));
+      candidates.push_front(colour);  // then the same colour again (spec §8.4 Rec, unlike the reference)
+      continue;
+    }
     if (IsStrategyMismatch(status)) {
       mismatch = status.error_message();
       if (may_redetect) {  // the cached colour is stale: forget it and detect (T2 -> T1)

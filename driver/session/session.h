@@ -34,9 +34,10 @@ class Session {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  // Authenticates unless a session id is held (strategy detection per §9).
-  // Throws DriverError: 28000 bad credentials, 08001 endpoint unreachable or
-  // TLS failure, HYT00 login timeout.
+  // Authenticates unless a session id is held (strategy detection per §9); a
+  // suspended cluster is resumed first when settings().auto_resume (§8.3).
+  // Throws DriverError: 28000 bad credentials, 08001 endpoint unreachable,
+  // TLS failure or cluster suspended, HYT00 login timeout.
   void EnsureAuthenticated();
 
   // Current engine session id (authenticating first if needed).
@@ -64,8 +65,8 @@ class Session {
   EngineStub& stub() noexcept { return *stub_; }
 
  private:
-  // One authenticate call with `colour` as the strategy header.
-  grpc::Status Authenticate(const std::string& colour, AuthenticateResponse& response);
+  // One authenticate call with `colour` as the strategy header, bounded by `login`.
+  grpc::Status Authenticate(const std::string& colour, const Deadline& login, AuthenticateResponse& response);
 
   SessionSettings settings_;
   StrategyCache& strategies_;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <chrono>
 #include <memory>
 
 #include "odbc_test_support.h"
@@ -22,7 +23,7 @@ TEST_F(ResilienceTest, DetectsAGreenDeploymentAndSendsGreenFromThenOn) {
   ASSERT_EQ(s.Execute("SELECT COUNT(*) FROM region"), SQL_SUCCESS) << s.Error();
   ASSERT_EQ(SQLFetch(s.get()), SQL_SUCCESS);
   EXPECT_EQ(s.GetChar(1), "5");
-  const StatsResponse stats = emulator_->Stats();
+  const StatsResponse stats = emulator().Stats();
   // The process-wide cache may already know green from an earlier test in
   // this process; blue is tried at most once, and green carries the rest.
   const auto& headers = stats.strategy_headers();
@@ -37,25 +38,72 @@ TEST_F(ResilienceTest, AnExpiredSessionIsRenewedTransparently) {
   ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
   ConfigureRequest expire;
   expire.set_expire_sessions(true);
-  emulator_->Configure(expire);
+  emulator().Configure(expire);
   Statement s(c);
   ASSERT_EQ(s.Execute("SELECT r_name FROM region ORDER BY r_regionkey"), SQL_SUCCESS) << s.Error();
   ASSERT_EQ(SQLFetch(s.get()), SQL_SUCCESS);
   EXPECT_EQ(s.GetChar(1), "AFRICA");
-  EXPECT_EQ(emulator_->Stats().calls_by_method().at("QueryEngineService/authenticate"), 2);
+  EXPECT_EQ(emulator().Stats().calls_by_method().at("QueryEngineService/authenticate"), 2);
 }
 
-TEST_F(ResilienceTest, ASuspendedClusterIs08001SayingSo) {
-  Start();
+// The connection's first diagnostic record, or an empty one.
+Diagnostic FirstRecord(const Connection& c) {
+  const auto records = Diagnostics(SQL_HANDLE_DBC, c.dbc());
+  return records.empty() ? Diagnostic{} : records.front();
+}
+
+void Suspend(EmulatorProcess& emulator, int resume_ms) {
   ConfigureRequest suspend;
   suspend.set_suspended(true);
-  emulator_->Configure(suspend);
+  suspend.set_resume_ms(resume_ms);
+  emulator.Configure(suspend);
+}
+
+TEST_F(ResilienceTest, ASuspendedClusterWithoutAutoResumeIs08001SayingSo) {
+  Start();
+  Suspend(emulator(), 0);
   Connection c;
+  ASSERT_EQ(c.Open(ConnectionString("AUTO_RESUME=0")), SQL_ERROR);
+  EXPECT_EQ(FirstRecord(c).sqlstate, "08001");
+  EXPECT_NE(FirstRecord(c).message.find("suspended"), std::string::npos) << FirstRecord(c).message;
+  EXPECT_EQ(Calls("ClusterService/resume"), 0);
+}
+
+TEST_F(ResilienceTest, ASuspendedClusterIsResumedWhileConnecting) {
+  Start();
+  Suspend(emulator(), 700);  // status answers `resuming` for 0.7 s after resume
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
+  EXPECT_EQ(Calls("ClusterService/resume"), 1);
+  EXPECT_GE(Calls("ClusterService/status"), 2);  // suspended, then polled until active
+  Statement s(c);
+  ASSERT_EQ(s.Execute("SELECT COUNT(*) FROM nation"), SQL_SUCCESS) << s.Error();
+  ASSERT_EQ(SQLFetch(s.get()), SQL_SUCCESS);
+  EXPECT_EQ(s.GetChar(1), "25");
+}
+
+TEST_F(ResilienceTest, AutoResumeGivesUpWhenItsBudgetRunsOut) {
+  Start();
+  Suspend(emulator(), 600000);
+  Connection c;
+  const auto started = std::chrono::steady_clock::now();
+  ASSERT_EQ(c.Open(ConnectionString("AUTO_RESUME_TIMEOUT=1")), SQL_ERROR);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(15));
+  EXPECT_EQ(FirstRecord(c).sqlstate, "08001");
+  EXPECT_NE(FirstRecord(c).message.find("could not be resumed"), std::string::npos) << FirstRecord(c).message;
+  EXPECT_NE(FirstRecord(c).message.find("AUTO_RESUME_TIMEOUT"), std::string::npos) << FirstRecord(c).message;
+}
+
+TEST_F(ResilienceTest, TheLoginTimeoutAlsoBoundsAutoResume) {
+  Start();
+  Suspend(emulator(), 600000);
+  Connection c;
+  ASSERT_EQ(SQLSetConnectAttr(c.dbc(), SQL_ATTR_LOGIN_TIMEOUT, reinterpret_cast<SQLPOINTER>(1), 0), SQL_SUCCESS);
+  const auto started = std::chrono::steady_clock::now();
   ASSERT_EQ(c.Open(ConnectionString()), SQL_ERROR);
-  const auto records = Diagnostics(SQL_HANDLE_DBC, c.dbc());
-  ASSERT_FALSE(records.empty());
-  EXPECT_EQ(records[0].sqlstate, "08001");
-  EXPECT_NE(records[0].message.find("suspended"), std::string::npos) << records[0].message;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(15));
+  EXPECT_EQ(FirstRecord(c).sqlstate, "HYT00") << FirstRecord(c).message;
+  EXPECT_NE(FirstRecord(c).message.find("suspended"), std::string::npos) << FirstRecord(c).message;
 }
 
 TEST_F(ResilienceTest, AFailedBatchIsReportedNotRetried) {
@@ -67,7 +115,7 @@ TEST_F(ResilienceTest, AFailedBatchIsReportedNotRetried) {
   fail.set_fail_nth(2);
   fail.set_fail_code(13);  // gRPC INTERNAL
   fail.set_fail_message("worker lost");
-  emulator_->Configure(fail);
+  emulator().Configure(fail);
   Statement s(c);
   ASSERT_EQ(s.Execute("SELECT * FROM orders"), SQL_SUCCESS) << s.Error();  // batch 1 arrives with execute
   for (int i = 0; i < 100; ++i) ASSERT_EQ(SQLFetch(s.get()), SQL_SUCCESS);
@@ -75,9 +123,9 @@ TEST_F(ResilienceTest, AFailedBatchIsReportedNotRetried) {
   const auto records = Diagnostics(SQL_HANDLE_STMT, s.get());
   ASSERT_FALSE(records.empty());
   EXPECT_NE(records[0].message.find("worker lost"), std::string::npos) << records[0].message;
-  EXPECT_EQ(emulator_->Stats().calls_by_method().at("QueryEngineService/getNextResultBatch"), 2);
+  EXPECT_EQ(emulator().Stats().calls_by_method().at("QueryEngineService/getNextResultBatch"), 2);
   EXPECT_EQ(SQLCloseCursor(s.get()), SQL_SUCCESS);
-  EXPECT_EQ(emulator_->OpenQueries(), 0);
+  EXPECT_EQ(emulator().OpenQueries(), 0);
 }
 
 // Reads every row of `sql`; returns the SQLSTATE of the first failure, or "".
@@ -144,7 +192,7 @@ TEST_P(MangledBatchTest, DamagedBatchesAreHY000AndNeverCrash) {
   ConfigureRequest mangle;
   mangle.set_mangle_batch(static_cast<ConfigureRequest::Mangle>(GetParam()));
   mangle.set_mangle_nth(3);
-  emulator_->Configure(mangle);
+  emulator().Configure(mangle);
   Statement s(c);
   int rows = 0;
   const std::string state = FetchAll(s, "SELECT * FROM orders", rows);
@@ -154,7 +202,7 @@ TEST_P(MangledBatchTest, DamagedBatchesAreHY000AndNeverCrash) {
   ASSERT_FALSE(records.empty());
   EXPECT_NE(records[0].message.find("malformed result batch"), std::string::npos) << records[0].message;
   EXPECT_EQ(SQLCloseCursor(s.get()), SQL_SUCCESS);
-  EXPECT_EQ(emulator_->OpenQueries(), 0);
+  EXPECT_EQ(emulator().OpenQueries(), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Damage, MangledBatchTest,
@@ -167,7 +215,7 @@ TEST_F(ResilienceTest, BatchesAboveGrpcsDefaultLimitArrive) {
   ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
   ConfigureRequest mangle;
   mangle.set_mangle_batch(ConfigureRequest::OVERSIZE);  // an 8 MiB response: receive limit must be lifted
-  emulator_->Configure(mangle);
+  emulator().Configure(mangle);
   Statement s(c);
   int rows = 0;
   EXPECT_EQ(FetchAll(s, "SELECT * FROM orders", rows), "") << s.Error();

@@ -57,7 +57,17 @@ INSTANTIATE_TEST_SUITE_P(
         ApplyCase{"secure_off_is_default", "SECURE=off", ""},
         ApplyCase{"default_timeout_left_out", "PREPARE_TIMEOUT=600", ""},
         ApplyCase{"non_ascii", "DATABASE=\xC3\xA4;PWD=\xE6\x97\xA5", "PWD=\xE6\x97\xA5;DATABASE=\xC3\xA4;"},
-        ApplyCase{"unknown_keys_set_nothing", "PROT=1;Frob=2", ""}),
+        ApplyCase{"unknown_keys_set_nothing", "PROT=1;Frob=2", ""},
+        ApplyCase{"resilience_keys", "auto_resume=off;AUTO_RESUME_TIMEOUT=20;rpc_timeout=0;RPC_TIMEOUT=5",
+                  "AUTO_RESUME=0;AUTO_RESUME_TIMEOUT=20;"},
+        ApplyCase{"reference_spellings", "grpc_prepare_timeout=20;GRPC_AUTO_RESUME_TIMEOUT_SECONDS=30",
+                  "PREPARE_TIMEOUT=20;AUTO_RESUME_TIMEOUT=30;"},
+        ApplyCase{"resilience_defaults_left_out", "AUTO_RESUME=1;AUTO_RESUME_TIMEOUT=300;RPC_TIMEOUT=0", ""},
+        ApplyCase{"channel_options_in_table_order",
+                  "grpc_http2_min_ping_interval_without_data_ms=5000;GRPC_KEEPALIVE_TIME_MS=10000;"
+                  "GRPC_MAX_RECEIVE_MESSAGE_LENGTH=-1",
+                  "GRPC_KEEPALIVE_TIME_MS=10000;GRPC_MAX_RECEIVE_MESSAGE_LENGTH=-1;"
+                  "GRPC_HTTP2_MIN_PING_INTERVAL_WITHOUT_DATA_MS=5000;"}),
     [](const ::testing::TestParamInfo<ApplyCase>& param_info) { return std::string(param_info.param.name); });
 
 TEST(ConnectionOptions, EveryFieldIsSet) {
@@ -160,7 +170,20 @@ INSTANTIATE_TEST_SUITE_P(
                       BadValue{"PREPARE_TIMEOUT=soon", "PREPARE_TIMEOUT", "soon"},
                       BadValue{"PREPARE_TIMEOUT=1.5", "PREPARE_TIMEOUT", "1.5"},
                       BadValue{"PREPARE_TIMEOUT=99999999999", "PREPARE_TIMEOUT", "99999999999"},
-                      BadValue{"HOST=h;PORT={ 1 2 }", "PORT", " 1 2 "}));
+                      BadValue{"HOST=h;PORT={ 1 2 }", "PORT", " 1 2 "},
+                      BadValue{"RPC_TIMEOUT=-1", "RPC_TIMEOUT", "-1"},
+                      BadValue{"RPC_TIMEOUT=1m", "RPC_TIMEOUT", "1m"},
+                      BadValue{"AUTO_RESUME=sometimes", "AUTO_RESUME", "sometimes"},
+                      BadValue{"AUTO_RESUME_TIMEOUT=0", "AUTO_RESUME_TIMEOUT", "0"},
+                      BadValue{"GRPC_KEEPALIVE_TIME_MS=-2", "GRPC_KEEPALIVE_TIME_MS", "-2"},
+                      BadValue{"GRPC_KEEPALIVE_TIME_MS=3000000000", "GRPC_KEEPALIVE_TIME_MS", "3000000000"},
+                      BadValue{"grpc_http2_max_pings_without_data=x", "GRPC_HTTP2_MAX_PINGS_WITHOUT_DATA", "x"}));
+
+TEST(ConnectionOptions, ChannelOptionsAreKeptUnderTheSpecsNames) {
+  const ConnectionOptions o = Apply("GRPC_KEEPALIVE_TIME_MS=10000;GRPC_HTTP2_MAX_PINGS_WITHOUT_DATA=2");
+  const std::map<std::string, int64_t> expected = {{"keepalive_time_ms", 10000}, {"http2.max_pings_without_data", 2}};
+  EXPECT_EQ(o.channel_options, expected);
+}
 
 // --- Unknown keys and their suggestions. ---
 
@@ -190,10 +213,11 @@ TEST(ConnectionOptions, CanonicalKey) {
 TEST(ConnectionOptions, KnownKeysAreWhatADsnMayHold) {
   const std::vector<std::string>& keys = KnownKeys();
   for (const char* key : {"HOST", "SERVER", "PORT", "UID", "USER", "PWD", "PASSWORD", "DATABASE", "SCHEMA", "CATALOG",
-                          "CLUSTER_NAME", "SECURE", "SSL_CA", "CA_FILE", "PREPARE_TIMEOUT", "RPC_TIMEOUT"}) {
+                          "CLUSTER_NAME", "SECURE", "SSL_CA", "CA_FILE", "PREPARE_TIMEOUT", "RPC_TIMEOUT",
+                          "AUTO_RESUME", "AUTO_RESUME_TIMEOUT", "GRPC_KEEPALIVE_TIME_MS"}) {
     EXPECT_NE(std::find(keys.begin(), keys.end(), key), keys.end()) << key;
   }
-  EXPECT_EQ(keys.size(), 16u);
+  EXPECT_EQ(keys.size(), 28u);
   EXPECT_EQ(std::find(keys.begin(), keys.end(), "DSN"), keys.end());
   EXPECT_EQ(std::find(keys.begin(), keys.end(), "DRIVER"), keys.end());
   // A canonical key precedes its alias, so it wins when a DSN holds both.
