@@ -165,7 +165,9 @@ SQLRETURN Connection::GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
     case SQL_ATTR_PACKET_SIZE: return StoreValue<SQLUINTEGER>(value, static_cast<SQLUINTEGER>(packet_size_));
     case SQL_ATTR_ASYNC_ENABLE: return StoreValue<SQLULEN>(value, SQL_ASYNC_ENABLE_OFF);
     case SQL_ATTR_AUTO_IPD: return StoreValue<SQLUINTEGER>(value, SQL_FALSE);
-    case SQL_ATTR_CONNECTION_DEAD: return StoreValue<SQLUINTEGER>(value, session_ ? SQL_CD_FALSE : SQL_CD_TRUE);
+    case SQL_ATTR_CONNECTION_DEAD:
+      // Honest for driver-manager pooling: a connection whose server went away is dead.
+      return StoreValue<SQLUINTEGER>(value, session_ && session_->Reachable() ? SQL_CD_FALSE : SQL_CD_TRUE);
     case SQL_ATTR_CURRENT_CATALOG: {
       StoreLength(string_length, text.Write(options_.catalog));
       if (text.truncated()) diagnostics().Add("01004", "string data, right truncated");

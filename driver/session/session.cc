@@ -34,6 +34,15 @@ void Session::Reauthenticate() {
   EnsureAuthenticated();
 }
 
+bool Session::Reachable() {
+  auto context = MakeContext(Headers(strategies_.active(), ""), std::chrono::seconds(2));
+  HealthCheckRequest request;
+  HealthCheckResponse response;
+  const grpc::Status status = stub_->engine().healthCheck(context.get(), request, &response);
+  return status.error_code() != grpc::StatusCode::UNAVAILABLE &&
+         status.error_code() != grpc::StatusCode::DEADLINE_EXCEEDED;
+}
+
 Deadline Session::RequestDeadline() const {
   const std::chrono::seconds rpc = settings_.rpc_timeout;
   const std::chrono::seconds request(request_timeout_seconds_.load());

@@ -47,6 +47,11 @@ class Session {
   // (expired session, strategy switch: spec §8.5). Throws as EnsureAuthenticated.
   void Reauthenticate();
 
+  // SQL_ATTR_CONNECTION_DEAD: whether the endpoint still answers, probed with
+  // one healthCheck call (2 s deadline). Any answer, even UNIMPLEMENTED or a
+  // 456, proves the peer is there; only a transport failure or no answer does not.
+  bool Reachable();
+
   // A new query bound to this session; nothing is sent until Prepare().
   std::unique_ptr<Query> NewQuery();
 

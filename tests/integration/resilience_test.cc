@@ -106,6 +106,23 @@ TEST_F(ResilienceTest, TheLoginTimeoutAlsoBoundsAutoResume) {
   EXPECT_NE(FirstRecord(c).message.find("suspended"), std::string::npos) << FirstRecord(c).message;
 }
 
+SQLUINTEGER ConnectionDead(const Connection& c) {
+  SQLUINTEGER dead = 99;
+  EXPECT_EQ(SQLGetConnectAttr(c.dbc(), SQL_ATTR_CONNECTION_DEAD, &dead, 0, nullptr), SQL_SUCCESS) << c.Error();
+  return dead;
+}
+
+TEST_F(ResilienceTest, ConnectionDeadTellsWhetherTheServerIsStillThere) {
+  Start();
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
+  EXPECT_EQ(ConnectionDead(c), SQL_CD_FALSE);
+  emulator().Kill();
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(ConnectionDead(c), SQL_CD_TRUE);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+}
+
 TEST_F(ResilienceTest, AFailedBatchIsReportedNotRetried) {
   Start({"--batch-rows", "100"});
   Connection c;
