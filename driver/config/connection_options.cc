@@ -88,7 +88,7 @@ struct Key {
 
 // Every key the driver knows, once, in the order of a completed connection
 // string. docs/connection-options.md mirrors this table.
-constexpr std::array<Key, 23> kKeys = {{
+constexpr std::array<Key, 24> kKeys = {{
     {"DSN", {},
      [](ConnectionOptions& o, std::string_view, std::string_view v) { o.dsn = v; },
      [](const ConnectionOptions& o, std::string_view) { return o.dsn; }},
@@ -130,6 +130,11 @@ constexpr std::array<Key, 23> kKeys = {{
     {"RPC_TIMEOUT", {},
      [](ConnectionOptions& o, std::string_view, std::string_view v) { o.rpc_timeout_seconds = ParseSeconds("RPC_TIMEOUT", v, 0); },
      [](const ConnectionOptions& o, std::string_view) { return UnlessDefault(o.rpc_timeout_seconds, 0); }},
+    {"STRATEGY_CACHE_TTL", {},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) {
+       o.strategy_cache_ttl_seconds = ParseSeconds("STRATEGY_CACHE_TTL", v, 0);
+     },
+     [](const ConnectionOptions& o, std::string_view) { return UnlessDefault(o.strategy_cache_ttl_seconds, 0); }},
     {"AUTO_RESUME", {},
      [](ConnectionOptions& o, std::string_view, std::string_view v) { o.auto_resume = ParseFlag("AUTO_RESUME", v); },
      [](const ConnectionOptions& o, std::string_view) { return o.auto_resume ? std::string() : std::string("0"); }},

@@ -28,6 +28,7 @@ struct ConnectionOptions {
   std::string ssl_ca_file;   // SSL_CA, alias CA_FILE: PEM roots to trust instead of the system's
   int64_t prepare_timeout_seconds = 600;  // PREPARE_TIMEOUT (spec §3.8)
   int64_t rpc_timeout_seconds = 0;        // RPC_TIMEOUT: bound of every other call; 0 = none
+  int64_t strategy_cache_ttl_seconds = 0; // STRATEGY_CACHE_TTL: re-detect an older colour; 0 = never
   bool auto_resume = true;                // AUTO_RESUME (spec §8.3)
   int64_t auto_resume_timeout_seconds = 300;  // AUTO_RESUME_TIMEOUT, alias GRPC_AUTO_RESUME_TIMEOUT_SECONDS
   // GRPC_<OPTION>: gRPC channel options of spec §10.2 the user set, by the

@@ -32,6 +32,7 @@ session::SessionSettings ToSessionSettings(const config::ConnectionOptions& o, S
   }
   s.prepare_timeout = std::chrono::seconds(o.prepare_timeout_seconds);
   s.rpc_timeout = std::chrono::seconds(o.rpc_timeout_seconds);
+  s.strategy_max_age = std::chrono::seconds(o.strategy_cache_ttl_seconds);
   s.auto_resume = o.auto_resume;
   s.auto_resume_timeout = std::chrono::seconds(o.auto_resume_timeout_seconds);
   s.channel_options = o.channel_options;

@@ -24,7 +24,7 @@ constexpr std::chrono::milliseconds kControlDeadline{10000};
 template <typename Request>
 void Query::Identify(Request& request) {
   request.set_engineip(engine_ip_);
-  request.set_sessionid(session_.SessionId());
+  request.set_sessionid(session_id_);
   request.set_queryid(query_id_);
 }
 
@@ -135,7 +135,8 @@ grpc::Status Query::PrepareCall() {
   const SessionSettings& settings = session_.settings();
   const Deadline limit = Deadline::After(settings.prepare_timeout, "HYT00",
                                          "PREPARE_TIMEOUT of " + std::to_string(settings.prepare_timeout.count()) + " s");
-  const std::string& session_id = session_.SessionId();
+  session_id_ = session_.SessionIdForNewQuery();
+  const std::string& session_id = session_id_;
   // plannerip: the previous query's engineIP, if any (spec §3.5).
   const CallHeaders headers = session_.Headers(session_.strategies().active(), engine_ip_);
   PrepareStatementResponse response;

@@ -89,6 +89,7 @@ class Query : public ResultSource {
   Deadline last_deadline_;           // of the latest Call(), to explain DEADLINE_EXCEEDED
   std::optional<std::string> text_;  // the pre-processed text; nullopt before Prepare()
   std::string query_id_;
+  std::string session_id_;   // the session query_id_ was prepared in: kept even if the connection re-authenticates
   std::string engine_ip_;    // kept after Close(): the next prepare's plannerip (§3.5)
   bool executable_ = false;  // query_id_ is prepared and not yet executed
   bool executed_ = false;    // execute and metadata succeeded for query_id_

@@ -27,6 +27,11 @@ const std::string& Session::SessionId() {
   return session_id_;
 }
 
+const std::string& Session::SessionIdForNewQuery() {
+  if (!session_id_.empty() && strategies_.generation() != generation_) Reauthenticate();
+  return SessionId();
+}
+
 void Session::Reauthenticate() {
   // A fresh channel as well: the old one may be bound to a node that dropped us (spec §8.5).
   session_id_.clear();
@@ -74,7 +79,8 @@ void Session::EnsureAuthenticated() {
   };
   // Spec §9.2: try the cached colour (T2), else detect: blue, then green (T1).
   const std::deque<std::string> detection = {"blue", "green"};
-  const std::optional<std::string> cached = strategies_.active();
+  strategies_.ApplyPending();  // T3
+  const std::optional<std::string> cached = strategies_.ActiveNoOlderThan(settings_.strategy_max_age);
   std::deque<std::string> candidates = cached ? std::deque<std::string>{*cached} : detection;
   bool may_redetect = cached.has_value();
   bool may_follow_announcement = true;
@@ -124,6 +130,7 @@ void Session::EnsureAuthenticated() {
       continue;
     }
     strategies_.SetActive(colour);
+    generation_ = strategies_.generation();
     session_id_ = response.sessionid();
     return;
   }

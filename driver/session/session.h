@@ -42,6 +42,10 @@ class Session {
 
   // Current engine session id (authenticating first if needed).
   const std::string& SessionId();
+  // The session id for a new query: as SessionId(), but first re-authenticates
+  // once if the deployment colour switched since this session authenticated
+  // (spec §9.2 T8/T9). In-flight queries keep the id they were prepared with.
+  const std::string& SessionIdForNewQuery();
 
   // Drops the session id, opens a fresh channel and authenticates again
   // (expired session, strategy switch: spec §8.5). Throws as EnsureAuthenticated.
@@ -77,6 +81,7 @@ class Session {
   StrategyCache& strategies_;
   std::unique_ptr<EngineStub> stub_;
   std::string session_id_;
+  uint64_t generation_ = 0;  // StrategyCache::generation() when session_id_ was obtained
   std::atomic<int64_t> request_timeout_seconds_{0};
 };
 

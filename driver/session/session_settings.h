@@ -22,6 +22,7 @@ struct SessionSettings {
   std::chrono::seconds prepare_timeout{600};   // deadline of prepare (spec §3.8)
   std::chrono::seconds login_timeout{0};       // connecting: authenticate and auto-resume; 0 = none
   std::chrono::seconds rpc_timeout{0};         // RPC_TIMEOUT: bound of every other call; 0 = none
+  std::chrono::seconds strategy_max_age{0};    // STRATEGY_CACHE_TTL: re-detect an older colour; 0 = never
   bool auto_resume = true;                     // AUTO_RESUME: wake a suspended cluster (spec §8.3)
   std::chrono::seconds auto_resume_timeout{300};  // AUTO_RESUME_TIMEOUT: its budget
   // Channel options overriding the defaults of spec §10.2, by the spec's name

@@ -30,10 +30,31 @@ std::optional<std::string> StrategyCache::pending() const {
   return pending_;
 }
 
+std::optional<std::string> StrategyCache::ActiveNoOlderThan(std::chrono::seconds max_age) const {
+  std::lock_guard lock(mutex_);
+  if (max_age.count() > 0 && std::chrono::steady_clock::now() - active_since_ > max_age) return std::nullopt;
+  return active_;
+}
+
+uint64_t StrategyCache::generation() const {
+  std::lock_guard lock(mutex_);
+  return generation_;
+}
+
 void StrategyCache::SetActive(const std::string& colour) {
   std::lock_guard lock(mutex_);
-  active_ = Normalize(colour);
+  SetActiveLocked(Normalize(colour));
   pending_.reset();
+}
+
+void StrategyCache::SetActiveLocked(std::optional<std::string> colour) {
+  if (!colour) return;
+  // Compared with the last colour known, so that a switch found by detecting
+  // again after a 456 (which clears active) counts too.
+  if (!last_active_.empty() && *colour != last_active_) ++generation_;
+  last_active_ = *colour;
+  active_ = std::move(colour);
+  active_since_ = std::chrono::steady_clock::now();
 }
 
 void StrategyCache::Clear() {
@@ -65,6 +86,13 @@ void StrategyCache::Unpin(const std::string& query_id) {
   ApplyPendingIfIdleLocked();
 }
 
+void StrategyCache::ApplyPending() {
+  std::lock_guard lock(mutex_);
+  if (!pending_) return;
+  SetActiveLocked(std::move(pending_));
+  pending_.reset();
+}
+
 std::optional<std::string> StrategyCache::ForQuery(const std::string& query_id) const {
   std::lock_guard lock(mutex_);
   const auto pin = pins_.find(query_id);
@@ -74,7 +102,7 @@ std::optional<std::string> StrategyCache::ForQuery(const std::string& query_id) 
 
 void StrategyCache::ApplyPendingIfIdleLocked() {
   if (pending_ && pins_.empty()) {
-    active_ = pending_;
+    SetActiveLocked(std::move(pending_));
     pending_.reset();
   }
 }

@@ -62,7 +62,9 @@ INSTANTIATE_TEST_SUITE_P(
                   "AUTO_RESUME=0;AUTO_RESUME_TIMEOUT=20;"},
         ApplyCase{"reference_spellings", "grpc_prepare_timeout=20;GRPC_AUTO_RESUME_TIMEOUT_SECONDS=30",
                   "PREPARE_TIMEOUT=20;AUTO_RESUME_TIMEOUT=30;"},
-        ApplyCase{"resilience_defaults_left_out", "AUTO_RESUME=1;AUTO_RESUME_TIMEOUT=300;RPC_TIMEOUT=0", ""},
+        ApplyCase{"resilience_defaults_left_out",
+                  "AUTO_RESUME=1;AUTO_RESUME_TIMEOUT=300;RPC_TIMEOUT=0;STRATEGY_CACHE_TTL=0", ""},
+        ApplyCase{"strategy_ttl", "strategy_cache_ttl=300", "STRATEGY_CACHE_TTL=300;"},
         ApplyCase{"channel_options_in_table_order",
                   "grpc_http2_min_ping_interval_without_data_ms=5000;GRPC_KEEPALIVE_TIME_MS=10000;"
                   "GRPC_MAX_RECEIVE_MESSAGE_LENGTH=-1",
@@ -175,6 +177,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadValue{"RPC_TIMEOUT=1m", "RPC_TIMEOUT", "1m"},
                       BadValue{"AUTO_RESUME=sometimes", "AUTO_RESUME", "sometimes"},
                       BadValue{"AUTO_RESUME_TIMEOUT=0", "AUTO_RESUME_TIMEOUT", "0"},
+                      BadValue{"STRATEGY_CACHE_TTL=-5", "STRATEGY_CACHE_TTL", "-5"},
                       BadValue{"GRPC_KEEPALIVE_TIME_MS=-2", "GRPC_KEEPALIVE_TIME_MS", "-2"},
                       BadValue{"GRPC_KEEPALIVE_TIME_MS=3000000000", "GRPC_KEEPALIVE_TIME_MS", "3000000000"},
                       BadValue{"grpc_http2_max_pings_without_data=x", "GRPC_HTTP2_MAX_PINGS_WITHOUT_DATA", "x"}));
@@ -214,10 +217,10 @@ TEST(ConnectionOptions, KnownKeysAreWhatADsnMayHold) {
   const std::vector<std::string>& keys = KnownKeys();
   for (const char* key : {"HOST", "SERVER", "PORT", "UID", "USER", "PWD", "PASSWORD", "DATABASE", "SCHEMA", "CATALOG",
                           "CLUSTER_NAME", "SECURE", "SSL_CA", "CA_FILE", "PREPARE_TIMEOUT", "RPC_TIMEOUT",
-                          "AUTO_RESUME", "AUTO_RESUME_TIMEOUT", "GRPC_KEEPALIVE_TIME_MS"}) {
+                          "AUTO_RESUME", "AUTO_RESUME_TIMEOUT", "GRPC_KEEPALIVE_TIME_MS", "STRATEGY_CACHE_TTL"}) {
     EXPECT_NE(std::find(keys.begin(), keys.end(), key), keys.end()) << key;
   }
-  EXPECT_EQ(keys.size(), 28u);
+  EXPECT_EQ(keys.size(), 29u);
   EXPECT_EQ(std::find(keys.begin(), keys.end(), "DSN"), keys.end());
   EXPECT_EQ(std::find(keys.begin(), keys.end(), "DRIVER"), keys.end());
   // A canonical key precedes its alias, so it wins when a DSN holds both.

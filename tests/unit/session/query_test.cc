@@ -342,6 +342,53 @@ TEST_F(QueryTest, AnnouncedSwitchWaitsForTheInFlightQuery) {
   EXPECT_EQ(strategies_.pending(), std::nullopt);
 }
 
+TEST_F(QueryTest, AfterASwitchEveryConnectionReauthenticatesOnceBeforeItsNextQuery) {
+  Session first(Settings(), strategies_);
+  Session second(Settings(), strategies_);
+  first.EnsureAuthenticated();
+  second.EnsureAuthenticated();
+  ASSERT_EQ(engine_.Calls("authenticate"), 2);
+  auto running = second.NewQuery();  // in flight on `second` across the switch
+  running->Prepare("select 2");
+  running->Execute();
+  const std::string running_session = engine_.Last("executeStatement").session_id;
+
+  engine_.AnnounceOnPrepare("green");
+  auto query = first.NewQuery();
+  query->Prepare("select 1");
+  engine_.AnnounceOnPrepare("");
+  query->Close();  // T7 would apply now, but `running` is still pinned to blue
+  EXPECT_EQ(strategies_.pending(), "green");
+  running->Close();  // the last pin goes: green becomes active (T7)
+  EXPECT_EQ(strategies_.active(), "green");
+
+  // T8/T9 with Rec (b): each connection re-authenticates once, on green.
+  auto next = second.NewQuery();
+  next->Prepare("select 3");
+  EXPECT_EQ(engine_.Calls("authenticate"), 3);
+  EXPECT_EQ(engine_.Last("authenticate").strategy, "green");
+  EXPECT_NE(engine_.Last("prepareStatement").session_id, running_session);
+  next->Prepare("select 4");
+  EXPECT_EQ(engine_.Calls("authenticate"), 3) << "once per switch";
+  auto other = first.NewQuery();
+  other->Prepare("select 5");
+  EXPECT_EQ(engine_.Calls("authenticate"), 4);
+  EXPECT_EQ(engine_.Last("prepareStatement").strategy, "green");
+}
+
+TEST_F(QueryTest, AnInFlightQueryKeepsItsSessionWhenItsConnectionReauthenticates) {
+  Session session(Settings(), strategies_);
+  auto running = session.NewQuery();
+  running->Prepare("select 1");
+  running->Execute();
+  const std::string prepared_in = engine_.Last("executeStatement").session_id;
+  session.Reauthenticate();  // e.g. another statement of the connection found its session expired
+  ASSERT_TRUE(running->NextBatch().has_value());
+  EXPECT_EQ(engine_.Last("getNextResultBatch").session_id, prepared_in);
+  running->Close();
+  EXPECT_EQ(engine_.Last("clearOrCancelQuery").session_id, prepared_in);
+}
+
 TEST_F(QueryTest, CloseSurvivesAFailingClearAndStillUnpins) {
   engine_.AnnounceOnPrepare("green");
   engine_.FailNext("clearOrCancelQuery", grpc::Status(grpc::StatusCode::UNAVAILABLE, "gone"));

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
@@ -89,8 +90,41 @@ TEST(StrategyCache, SetActiveDropsPendingAndIgnoresJunk) {
   cache.SetActive("Green");
   EXPECT_EQ(cache.active(), "green");
   EXPECT_EQ(cache.pending(), std::nullopt);
-  cache.SetActive("purple");
-  EXPECT_EQ(cache.active(), std::nullopt);
+  cache.SetActive("purple");  // never stored (spec §9.1)
+  EXPECT_EQ(cache.active(), "green");
+}
+
+TEST(StrategyCache, GenerationCountsSwitchesOnly) {
+  StrategyCache cache;
+  EXPECT_EQ(cache.generation(), 0u);
+  cache.SetActive("blue");  // first detection
+  cache.SetActive("blue");  // the same colour again
+  EXPECT_EQ(cache.generation(), 0u);
+  cache.Announce("green");  // nothing pinned: applied at once
+  EXPECT_EQ(cache.active(), "green");
+  EXPECT_EQ(cache.generation(), 1u);
+  cache.Pin("q");
+  cache.Announce("blue");
+  EXPECT_EQ(cache.generation(), 1u) << "pending while q runs";
+  cache.Unpin("q");
+  EXPECT_EQ(cache.active(), "blue");
+  EXPECT_EQ(cache.generation(), 2u);
+  cache.Clear();  // a 456, then detection finds green: a switch as well
+  cache.SetActive("green");
+  EXPECT_EQ(cache.generation(), 3u);
+  cache.Clear();  // and finding the same colour again is not
+  cache.SetActive("green");
+  EXPECT_EQ(cache.generation(), 3u);
+}
+
+TEST(StrategyCache, ActiveAgesOnlyWhenAskedTo) {
+  StrategyCache cache;
+  cache.SetActive("green");
+  EXPECT_EQ(cache.ActiveNoOlderThan(std::chrono::seconds(0)), "green");
+  EXPECT_EQ(cache.ActiveNoOlderThan(std::chrono::seconds(300)), "green");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(cache.ActiveNoOlderThan(std::chrono::seconds(1)), std::nullopt);
+  EXPECT_EQ(cache.active(), "green") << "ageing is a view, not a change";
 }
 
 TEST(StrategyCache, ConcurrentPinsAndUnpinsLeaveNoPinBehind) {
