@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/driver_error.h"
+#include "common/log.h"
 #include "common/text.h"
 
 namespace e6odbc::config {
@@ -88,7 +89,7 @@ struct Key {
 
 // Every key the driver knows, once, in the order of a completed connection
 // string. docs/connection-options.md mirrors this table.
-constexpr std::array<Key, 24> kKeys = {{
+constexpr std::array<Key, 26> kKeys = {{
     {"DSN", {},
      [](ConnectionOptions& o, std::string_view, std::string_view v) { o.dsn = v; },
      [](const ConnectionOptions& o, std::string_view) { return o.dsn; }},
@@ -145,6 +146,15 @@ constexpr std::array<Key, 24> kKeys = {{
      [](const ConnectionOptions& o, std::string_view) {
        return UnlessDefault(o.auto_resume_timeout_seconds, ConnectionOptions{}.auto_resume_timeout_seconds);
      }},
+    {"LOG_LEVEL", {},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) {
+       if (!ParseLogLevel(v)) BadValue("LOG_LEVEL", v, "off, error, warning, info or debug (or 0..4)");
+       o.log_level = ToLower(Trim(v));
+     },
+     [](const ConnectionOptions& o, std::string_view) { return o.log_level; }},
+    {"LOG_FILE", {},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.log_file = v; },
+     [](const ConnectionOptions& o, std::string_view) { return o.log_file; }},
     // gRPC channel options of spec §10.2, unset = the defaults there.
     {"GRPC_KEEPALIVE_TIME_MS", {}, SetChannelOption, GetChannelOption},
     {"GRPC_KEEPALIVE_TIMEOUT_MS", {}, SetChannelOption, GetChannelOption},

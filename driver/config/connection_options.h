@@ -30,6 +30,8 @@ struct ConnectionOptions {
   int64_t rpc_timeout_seconds = 0;        // RPC_TIMEOUT: bound of every other call; 0 = none
   int64_t strategy_cache_ttl_seconds = 0; // STRATEGY_CACHE_TTL: re-detect an older colour; 0 = never
   bool auto_resume = true;                // AUTO_RESUME (spec §8.3)
+  std::string log_level;                  // LOG_LEVEL: off/error/warning/info/debug; empty = E6DATA_ODBC_LOG_LEVEL or off
+  std::string log_file;                   // LOG_FILE; empty = E6DATA_ODBC_LOG_FILE or stderr
   int64_t auto_resume_timeout_seconds = 300;  // AUTO_RESUME_TIMEOUT, alias GRPC_AUTO_RESUME_TIMEOUT_SECONDS
   // GRPC_<OPTION>: gRPC channel options of spec §10.2 the user set, by the
   // spec's name ("keepalive_time_ms", "http2.max_pings_without_data").

@@ -1,11 +1,13 @@
 #include "odbc/connection.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
 
 #include "common/driver_error.h"
+#include "common/log.h"
 #include "common/text.h"
 #include "config/connection_string.h"
 #include "config/dsn.h"
@@ -14,6 +16,28 @@
 
 namespace e6odbc::odbc {
 namespace {
+
+// LOG_LEVEL / LOG_FILE, else the environment variables E6DATA_ODBC_LOG_LEVEL /
+// E6DATA_ODBC_LOG_FILE (for turning the log on without touching a DSN).
+std::shared_ptr<const Logger> OpenLog(const config::ConnectionOptions& o, Diagnostics& diagnostics) {
+  const auto from_env = [](const char* name) {
+    const char* value = std::getenv(name);
+    return value == nullptr ? std::string() : std::string(value);
+  };
+  const std::string level_text = o.log_level.empty() ? from_env("E6DATA_ODBC_LOG_LEVEL") : o.log_level;
+  const std::string path = o.log_file.empty() ? from_env("E6DATA_ODBC_LOG_FILE") : o.log_file;
+  const std::optional<LogLevel> level = level_text.empty() ? LogLevel::kOff : ParseLogLevel(level_text);
+  if (!level) {
+    diagnostics.Add("01000", "E6DATA_ODBC_LOG_LEVEL '" + level_text + "' is not a log level; the driver log stays off");
+    return std::make_shared<const Logger>();
+  }
+  try {
+    return std::make_shared<const Logger>(*level, path);
+  } catch (const DriverError& error) {
+    diagnostics.Add("01000", std::string(error.what()) + "; the driver log stays off");
+    return std::make_shared<const Logger>();
+  }
+}
 
 session::SessionSettings ToSessionSettings(const config::ConnectionOptions& o, SQLUINTEGER login_timeout) {
   session::SessionSettings s;
@@ -57,7 +81,13 @@ session::Session& Connection::session() {
 void Connection::Open(config::ConnectionOptions options) {
   if (session_) throw DriverError("08002", "connection already open; call SQLDisconnect first");
   config::Validate(options);
-  auto session = std::make_unique<session::Session>(ToSessionSettings(options, login_timeout_));
+  session::SessionSettings settings = ToSessionSettings(options, login_timeout_);
+  settings.log = OpenLog(options, diagnostics());
+  settings.log->Write(LogLevel::kInfo, "connecting to " + settings.host + ":" + std::to_string(settings.port) +
+                                           (settings.secure ? " over TLS" : " in plaintext") + " as user '" +
+                                           settings.user + "', catalog '" + settings.catalog + "', schema '" +
+                                           settings.database + "'");
+  auto session = std::make_unique<session::Session>(std::move(settings));
   session->set_request_timeout(std::chrono::seconds(connection_timeout_));
   session->EnsureAuthenticated();
   options_ = std::move(options);

@@ -87,15 +87,24 @@ void ResumeCluster(const SessionSettings& settings, const std::string& colour, c
     if (!budget.unlimited() && std::chrono::steady_clock::now() >= budget.at) throw fail(budget.reason + " ran out", budget.sqlstate);
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  const Logger& log = *settings.log;
+  const auto started = std::chrono::steady_clock::now();
+  const auto elapsed = [&] {
+    return std::to_string(
+               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()) +
+           " ms";
+  };
   ClusterClient cluster(settings, colour, budget);
   grpc::Status error;
   std::optional<std::string> status = cluster.Status(error);
   if (!status) throw fail(DescribeStatus(error, "ClusterService.status"));
+  log.Write(LogLevel::kInfo, "auto-resume: cluster status '" + *status + "'");
   if (*status == "active") return;  // woken meanwhile, perhaps by another connection
   if (*status == "suspended") {
     if (const grpc::Status resumed = cluster.Resume(); !resumed.ok()) {
       throw fail(DescribeStatus(resumed, "ClusterService.resume"));
     }
+    log.Write(LogLevel::kInfo, "auto-resume: resume requested");
   } else if (*status != "resuming") {
     throw fail("ClusterService.status reported '" + *status + "'");
   }
@@ -114,8 +123,10 @@ void ResumeCluster(const SessionSettings& settings, const std::string& colour, c
     status = cluster.Status(error);
     if (!status) {  // transient while the cluster wakes up: keep polling (§8.3 step 3)
       last = DescribeStatus(error, "ClusterService.status");
+      log.Write(LogLevel::kInfo, "auto-resume: " + last + " after " + elapsed() + "; polling again");
       continue;
     }
+    log.Write(LogLevel::kInfo, "auto-resume: cluster status '" + *status + "' after " + elapsed());
     if (*status == "active") return;
     if (*status == "failed") throw fail("ClusterService.status reported 'failed'");
     last = *status;

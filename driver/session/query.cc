@@ -19,6 +19,10 @@ constexpr std::chrono::milliseconds kAccessDeniedPause{200};
 // Clearing and cancelling must not hang on an engine that stopped answering.
 constexpr std::chrono::milliseconds kControlDeadline{10000};
 
+int64_t ElapsedMs(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - since).count();
+}
+
 }  // namespace
 
 template <typename Request>
@@ -29,32 +33,44 @@ void Query::Identify(Request& request) {
 }
 
 template <typename Invoke>
-grpc::Status Query::Call(const CallHeaders& headers, const Deadline& limit, Invoke&& invoke) {
+grpc::Status Query::Call(const char* rpc, const CallHeaders& headers, const Deadline& limit, Invoke&& invoke) {
   const Deadline operation = control_.deadline();
   const Deadline request = session_.RequestDeadline();
   last_deadline_ = Deadline::Earliest(Deadline::Earliest(limit, operation), request);
   auto context = MakeContext(headers, last_deadline_.Remaining());
   if (!control_.Track(*context)) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled before the call was sent");
+  const auto started = std::chrono::steady_clock::now();
   grpc::Status status = invoke(*context);
   control_.Untrack();
+  const Logger& log = *session_.settings().log;
+  if (log.enabled(LogLevel::kDebug)) {
+    log.Write(LogLevel::kDebug, std::string("e6data ") + rpc + (query_id_.empty() ? "" : " [query id " + query_id_ + "]") +
+                                    " on " + headers.strategy.value_or("(no strategy)") + ": " +
+                                    std::to_string(ElapsedMs(started)) + " ms, " +
+                                    (status.ok() ? std::string("OK") : DescribeStatus(status, rpc)));
+  }
   return status;
 }
 
 void Query::Fail(const grpc::Status& status, const char* rpc) {
   if (executed_) interrupted_ = std::string("e6data ") + rpc + " failed";
   const std::string id = query_id_.empty() ? std::string() : " [query id " + query_id_ + "]";
+  const Logger& log = *session_.settings().log;
   if (status.error_code() == grpc::StatusCode::CANCELLED && control_.cancelled()) {
+    log.Write(LogLevel::kWarning, std::string("cancelled (SQLCancel) during ") + rpc + id + "; sending cancelQuery");
     Abandon();
     throw DriverError("HY008", std::string("operation cancelled (SQLCancel) during e6data ") + rpc + id,
                       static_cast<int>(status.error_code()));
   }
   if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED && !last_deadline_.unlimited()) {
+    log.Write(LogLevel::kWarning, last_deadline_.reason + " ran out during " + rpc + id + "; sending cancelQuery");
     Abandon();  // the engine would otherwise keep working on a query nobody waits for
     throw DriverError(last_deadline_.sqlstate,
                       "timeout expired: " + last_deadline_.reason + " ran out during e6data " + rpc + id,
                       static_cast<int>(status.error_code()));
   }
   DriverError error = ToDriverError(status, rpc, Phase::kQuery);
+  log.Write(LogLevel::kError, error.sqlstate() + " " + error.what() + id);
   throw DriverError(error.sqlstate(), error.what() + id, error.native());
 }
 
@@ -140,7 +156,8 @@ grpc::Status Query::PrepareCall() {
   // plannerip: the previous query's engineIP, if any (spec §3.5).
   const CallHeaders headers = session_.Headers(session_.strategies().active(), engine_ip_);
   PrepareStatementResponse response;
-  const grpc::Status status = Call(headers, limit, [&](grpc::ClientContext& context) {
+  const char* rpc = settings.catalog.empty() ? "prepareStatement" : "prepareStatementV2";
+  const grpc::Status status = Call(rpc, headers, limit, [&](grpc::ClientContext& context) {
     if (settings.catalog.empty()) {
       PrepareStatementRequest request;
       request.set_sessionid(session_id);
@@ -166,7 +183,8 @@ grpc::Status Query::PrepareCall() {
 
 grpc::Status Query::ExecuteCall() {
   ExecuteStatementResponse response;
-  const grpc::Status status = Call(PerQueryHeaders(), Deadline(), [&](grpc::ClientContext& context) {
+  const char* rpc = session_.settings().catalog.empty() ? "executeStatement" : "executeStatementV2";
+  const grpc::Status status = Call(rpc, PerQueryHeaders(), Deadline(), [&](grpc::ClientContext& context) {
     if (session_.settings().catalog.empty()) {
       ExecuteStatementRequest request;
       Identify(request);
@@ -186,7 +204,7 @@ grpc::Status Query::MetadataCall() {
   GetResultMetadataRequest request;
   Identify(request);
   GetResultMetadataResponse response;
-  const grpc::Status status = Call(PerQueryHeaders(), Deadline(), [&](grpc::ClientContext& context) {
+  const grpc::Status status = Call("getResultMetadata", PerQueryHeaders(), Deadline(), [&](grpc::ClientContext& context) {
     return session_.stub().engine().getResultMetadata(&context, request, &response);
   });
   if (!status.ok()) return status;
@@ -199,6 +217,11 @@ grpc::Status Query::MetadataCall() {
   }
   executed_ = true;
   at_end_ = false;
+  executed_at_ = std::chrono::steady_clock::now();
+  batches_read_ = 0;
+  rows_read_ = 0;
+  session_.settings().log->Write(LogLevel::kInfo, "query " + query_id_ + " executed: " +
+                                                      std::to_string(metadata_.columns.size()) + " columns");
   return status;
 }
 
@@ -213,15 +236,12 @@ std::optional<wire::ColumnBatch> Query::NextBatch() {
   GetNextResultBatchRequest request;
   Identify(request);
   GetNextResultBatchResponse response;
-  const grpc::Status status = Call(PerQueryHeaders(), Deadline(), [&](grpc::ClientContext& context) {
+  const grpc::Status status = Call("getNextResultBatch", PerQueryHeaders(), Deadline(), [&](grpc::ClientContext& context) {
     return session_.stub().engine().getNextResultBatch(&context, request, &response);
   });
   if (!status.ok()) Fail(status, "getNextResultBatch");  // never retried: a repeat could lose or repeat rows
   session_.strategies().Announce(response.new_strategy());
-  if (response.resultbatch().empty()) {
-    at_end_ = true;
-    return std::nullopt;
-  }
+  if (response.resultbatch().empty()) return EndOfData();
   const auto malformed = [&](const std::string& why) {
     interrupted_ = "a malformed result batch";
     return DriverError("HY000", "malformed result batch from e6data: " + why + " [query id " + query_id_ + "]");
@@ -232,15 +252,23 @@ std::optional<wire::ColumnBatch> Query::NextBatch() {
   } catch (const wire::DecodeError& error) {
     throw malformed(error.what());
   }
-  if (batch->at_end()) {
-    at_end_ = true;
-    return std::nullopt;
-  }
+  if (batch->at_end()) return EndOfData();
   if (batch->columns().size() < metadata_.columns.size()) {
     throw malformed(std::to_string(batch->columns().size()) + " columns, but the result metadata describes " +
                     std::to_string(metadata_.columns.size()));
   }
+  ++batches_read_;
+  rows_read_ += static_cast<int64_t>(batch->row_count());
   return batch;
+}
+
+std::nullopt_t Query::EndOfData() {
+  at_end_ = true;
+  session_.settings().log->Write(LogLevel::kInfo, "query " + query_id_ + " read in full: " +
+                                                      std::to_string(rows_read_) + " rows in " +
+                                                      std::to_string(batches_read_) + " batches, " +
+                                                      std::to_string(ElapsedMs(executed_at_)) + " ms after execute");
+  return std::nullopt;
 }
 
 void Query::Forget() noexcept {

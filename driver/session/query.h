@@ -61,15 +61,18 @@ class Query : public ResultSource {
   // operation's, the connection's) and registration for cancellation.
   // `invoke(context)` performs the RPC. Remembers the deadline used.
   template <typename Invoke>
-  grpc::Status Call(const CallHeaders& headers, const Deadline& limit, Invoke&& invoke);
+  grpc::Status Call(const char* rpc, const CallHeaders& headers, const Deadline& limit, Invoke&& invoke);
   // Throws the DriverError for a failed call of `rpc`. A cancelled or timed
   // out operation first tells the engine (cancelQuery) and drops the query.
   [[noreturn]] void Fail(const grpc::Status& status, const char* rpc);
+  // Marks the end of the data (and logs what was read).
+  std::nullopt_t EndOfData();
   // cancelQuery for the held query id (best effort), then Forget().
   void Abandon() noexcept;
   // One pass: prepare (unless a fresh query id is held) and, when `execute`,
   // execute + getResultMetadata. Returns the first failing call's status and
   // names that call in `rpc`; OK when all succeeded.
+  // (Every call is logged at debug level with its duration.)
   grpc::Status Attempt(bool execute, const char*& rpc);
   // Attempt() with the recovery of spec §8.5.
   void RunWithRecovery(bool execute);
@@ -94,6 +97,9 @@ class Query : public ResultSource {
   bool executable_ = false;  // query_id_ is prepared and not yet executed
   bool executed_ = false;    // execute and metadata succeeded for query_id_
   bool at_end_ = false;
+  std::chrono::steady_clock::time_point executed_at_;  // for the end-of-data log line
+  int64_t batches_read_ = 0;
+  int64_t rows_read_ = 0;
   std::string interrupted_;  // why the executed result can no longer be read; empty when it can
   wire::ResultMetadata metadata_;
 };

@@ -28,7 +28,11 @@ const std::string& Session::SessionId() {
 }
 
 const std::string& Session::SessionIdForNewQuery() {
-  if (!session_id_.empty() && strategies_.generation() != generation_) Reauthenticate();
+  if (!session_id_.empty() && strategies_.generation() != generation_) {
+    settings_.log->Write(LogLevel::kInfo, "the deployment strategy switched to " +
+                                              strategies_.active().value_or("(unknown)") + ": authenticating again");
+    Reauthenticate();
+  }
   return SessionId();
 }
 
@@ -67,7 +71,21 @@ grpc::Status Session::Authenticate(const std::string& colour, const Deadline& lo
   request.set_user(settings_.user);
   request.set_password(settings_.password);
   auto context = MakeContext(Headers(colour, ""), login.Remaining());
-  return stub_->engine().authenticate(context.get(), request, &response);
+  const auto started = std::chrono::steady_clock::now();
+  const grpc::Status status = stub_->engine().authenticate(context.get(), request, &response);
+  const Logger& log = *settings_.log;
+  if (log.enabled(LogLevel::kInfo)) {
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    // The user, never the password; nor the session id, which works as a token.
+    log.Write(LogLevel::kInfo, "authenticate user '" + settings_.user + "' at " + settings_.host + ":" +
+                                   std::to_string(settings_.port) + " with strategy " + colour + ": " +
+                                   std::to_string(ms) + " ms, " +
+                                   (status.ok() ? (response.sessionid().empty() ? std::string("no session granted")
+                                                                                : std::string("session granted"))
+                                                : DescribeStatus(status, "authenticate")));
+  }
+  return status;
 }
 
 void Session::EnsureAuthenticated() {
@@ -96,6 +114,7 @@ void Session::EnsureAuthenticated() {
     const grpc::Status status = Authenticate(colour, login, response);
     if (IsClusterSuspended(status) && may_resume) {
       may_resume = false;
+      settings_.log->Write(LogLevel::kInfo, "the cluster is suspended: resuming it (AUTO_RESUME)");
       const std::chrono::seconds budget = settings_.auto_resume_timeout;
       ResumeCluster(settings_, colour,
                     Deadline::Earliest(Deadline::After(budget, "08001",
@@ -128,6 +147,9 @@ void Session::EnsureAuthenticated() {
       candidates = {*announced};
       may_follow_announcement = false;
       continue;
+    }
+    if (strategies_.active() != colour) {
+      settings_.log->Write(LogLevel::kInfo, "deployment strategy is now " + colour);
     }
     strategies_.SetActive(colour);
     generation_ = strategies_.generation();

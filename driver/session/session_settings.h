@@ -5,7 +5,10 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
+
+#include "common/log.h"
 
 namespace e6odbc::session {
 
@@ -28,6 +31,8 @@ struct SessionSettings {
   // Channel options overriding the defaults of spec §10.2, by the spec's name
   // ("keepalive_time_ms"); each is passed to gRPC as "grpc.<name>".
   std::map<std::string, int64_t> channel_options;
+  // The connection's driver log (never null; a default Logger writes nothing).
+  std::shared_ptr<const Logger> log = std::make_shared<const Logger>();
 };
 
 }  // namespace e6odbc::session

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <chrono>
 #include <memory>
 
@@ -121,6 +124,41 @@ TEST_F(ResilienceTest, ConnectionDeadTellsWhetherTheServerIsStillThere) {
   const auto started = std::chrono::steady_clock::now();
   EXPECT_EQ(ConnectionDead(c), SQL_CD_TRUE);
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+}
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST_F(ResilienceTest, TheDriverLogShowsCallsAndQueriesButNoSecrets) {
+  Start();
+  const auto log_path = OdbcEnvironment::dir() / "driver-log-test.log";
+  std::filesystem::remove(log_path);
+  {
+    Connection c;
+    ASSERT_EQ(c.Open(ConnectionString("LOG_LEVEL=debug;LOG_FILE=" + log_path.string())), SQL_SUCCESS) << c.Error();
+    Statement s(c);
+    ASSERT_EQ(s.Execute("SELECT r_name FROM region"), SQL_SUCCESS) << s.Error();
+    while (SQLFetch(s.get()) == SQL_SUCCESS) {
+    }
+  }
+  const std::string log = ReadFile(log_path);
+  EXPECT_NE(log.find("connecting to 127.0.0.1:" + std::to_string(emulator().port())), std::string::npos) << log;
+  EXPECT_NE(log.find("authenticate user 'demo@e6data.local'"), std::string::npos) << log;
+  EXPECT_NE(log.find("DEBUG e6data getNextResultBatch [query id "), std::string::npos) << log;
+  EXPECT_NE(log.find("read in full: 5 rows in 1 batches"), std::string::npos) << log;
+  EXPECT_EQ(log.find("demo-token"), std::string::npos) << "the password leaked into the log";
+}
+
+TEST_F(ResilienceTest, AnUnwritableLogIsAWarningNotAFailure) {
+  Start();
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString("LOG_LEVEL=info;LOG_FILE=/nonexistent/dir/e6.log")), SQL_SUCCESS_WITH_INFO);
+  const auto records = Diagnostics(SQL_HANDLE_DBC, c.dbc());
+  ASSERT_FALSE(records.empty());
+  EXPECT_EQ(records[0].sqlstate, "01000");
+  EXPECT_NE(records[0].message.find("/nonexistent/dir/e6.log"), std::string::npos) << records[0].message;
 }
 
 TEST_F(ResilienceTest, AFailedBatchIsReportedNotRetried) {
