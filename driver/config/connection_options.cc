@@ -89,7 +89,7 @@ struct Key {
 
 // Every key the driver knows, once, in the order of a completed connection
 // string. docs/connection-options.md mirrors this table.
-constexpr std::array<Key, 26> kKeys = {{
+constexpr std::array<Key, 27> kKeys = {{
     {"DSN", {},
      [](ConnectionOptions& o, std::string_view, std::string_view v) { o.dsn = v; },
      [](const ConnectionOptions& o, std::string_view) { return o.dsn; }},
@@ -123,6 +123,9 @@ constexpr std::array<Key, 26> kKeys = {{
     {"SSL_CA", {"CA_FILE"},
      [](ConnectionOptions& o, std::string_view, std::string_view v) { o.ssl_ca_file = v; },
      [](const ConnectionOptions& o, std::string_view) { return o.ssl_ca_file; }},
+    {"SSL_SKIP_VERIFY", {},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.ssl_skip_verify = ParseFlag("SSL_SKIP_VERIFY", v); },
+     [](const ConnectionOptions& o, std::string_view) { return o.ssl_skip_verify ? std::string("1") : std::string(); }},
     {"PREPARE_TIMEOUT", {"GRPC_PREPARE_TIMEOUT"},
      [](ConnectionOptions& o, std::string_view, std::string_view v) { o.prepare_timeout_seconds = ParseSeconds("PREPARE_TIMEOUT", v); },
      [](const ConnectionOptions& o, std::string_view) {

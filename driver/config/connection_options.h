@@ -26,6 +26,7 @@ struct ConnectionOptions {
   std::string cluster_name;  // CLUSTER_NAME: sent lower-cased as the cluster-name header
   bool secure = false;       // SECURE: TLS on/off
   std::string ssl_ca_file;   // SSL_CA, alias CA_FILE: PEM roots to trust instead of the system's
+  bool ssl_skip_verify = false;  // SSL_SKIP_VERIFY: no certificate / host-name verification (warned)
   int64_t prepare_timeout_seconds = 600;  // PREPARE_TIMEOUT (spec §3.8)
   int64_t rpc_timeout_seconds = 0;        // RPC_TIMEOUT: bound of every other call; 0 = none
   int64_t strategy_cache_ttl_seconds = 0; // STRATEGY_CACHE_TTL: re-detect an older colour; 0 = never

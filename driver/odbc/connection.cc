@@ -54,6 +54,7 @@ session::SessionSettings ToSessionSettings(const config::ConnectionOptions& o, S
     if (!in) throw DriverError("08001", "cannot read the SSL_CA file '" + o.ssl_ca_file + "'");
     s.ca_pem.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
+  s.verify_server = !o.ssl_skip_verify;
   s.prepare_timeout = std::chrono::seconds(o.prepare_timeout_seconds);
   s.rpc_timeout = std::chrono::seconds(o.rpc_timeout_seconds);
   s.strategy_max_age = std::chrono::seconds(o.strategy_cache_ttl_seconds);
@@ -83,6 +84,13 @@ void Connection::Open(config::ConnectionOptions options) {
   config::Validate(options);
   session::SessionSettings settings = ToSessionSettings(options, login_timeout_);
   settings.log = OpenLog(options, diagnostics());
+  if (settings.secure && !settings.verify_server) {
+    const std::string warning =
+        "SSL_SKIP_VERIFY=1: the server's certificate and host name are not verified; the connection is encrypted "
+        "but the server is not authenticated";
+    diagnostics().Add("01000", warning);
+    settings.log->Write(LogLevel::kWarning, warning);
+  }
   settings.log->Write(LogLevel::kInfo, "connecting to " + settings.host + ":" + std::to_string(settings.port) +
                                            (settings.secure ? " over TLS" : " in plaintext") + " as user '" +
                                            settings.user + "', catalog '" + settings.catalog + "', schema '" +

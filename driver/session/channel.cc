@@ -1,5 +1,8 @@
 #include "session/channel.h"
 
+#include <grpcpp/security/tls_certificate_verifier.h>
+#include <grpcpp/security/tls_credentials_options.h>
+
 #include "session/strategy_cache.h"
 
 namespace e6odbc::session {
@@ -21,9 +24,17 @@ std::shared_ptr<grpc::Channel> CreateEngineChannel(const SessionSettings& settin
   for (const auto& [name, value] : settings.channel_options) options[name] = value;
   grpc::ChannelArguments args;
   for (const auto& [name, value] : options) args.SetInt("grpc." + name, static_cast<int>(value));
-  std::shared_ptr<grpc::ChannelCredentials> credentials =
-      settings.secure ? grpc::SslCredentials(grpc::SslCredentialsOptions{settings.ca_pem, "", ""})
-                      : grpc::InsecureChannelCredentials();
+  std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
+  if (settings.secure && settings.verify_server) {
+    credentials = grpc::SslCredentials(grpc::SslCredentialsOptions{settings.ca_pem, "", ""});
+  } else if (settings.secure) {
+    // Encrypted but unauthenticated: only on explicit request (SSL_SKIP_VERIFY).
+    grpc::experimental::TlsChannelCredentialsOptions tls;
+    tls.set_verify_server_certs(false);
+    tls.set_check_call_host(false);
+    tls.set_certificate_verifier(std::make_shared<grpc::experimental::NoOpCertificateVerifier>());
+    credentials = grpc::experimental::TlsCredentials(tls);
+  }
   return grpc::CreateCustomChannel(settings.host + ":" + std::to_string(settings.port), credentials, args);
 }
 

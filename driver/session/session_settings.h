@@ -22,6 +22,7 @@ struct SessionSettings {
   std::string cluster_name;  // sent lower-cased as `cluster-name` on every call
   bool secure = false;       // TLS; roots: ca_pem if set, else the system trust store
   std::string ca_pem;        // PEM root certificates (the SSL_CA file's contents)
+  bool verify_server = true; // false (SSL_SKIP_VERIFY): no certificate or host-name check
   std::chrono::seconds prepare_timeout{600};   // deadline of prepare (spec §3.8)
   std::chrono::seconds login_timeout{0};       // connecting: authenticate and auto-resume; 0 = none
   std::chrono::seconds rpc_timeout{0};         // RPC_TIMEOUT: bound of every other call; 0 = none

@@ -230,6 +230,20 @@ TEST_F(TlsTest, PlaintextAgainstATlsServerIs08001) {
   EXPECT_EQ(Diagnostics(SQL_HANDLE_DBC, c.dbc()).at(0).sqlstate, "08001");
 }
 
+TEST_F(TlsTest, SkippingVerificationConnectsWithAWarning) {
+  Connection c;
+  // No CA: the test CA is unknown to the system store, so only skipping verification lets this in.
+  ASSERT_EQ(c.Open(ConnectionString() + ";SECURE=1;SSL_SKIP_VERIFY=1"), SQL_SUCCESS_WITH_INFO) << c.Error();
+  const auto records = Diagnostics(SQL_HANDLE_DBC, c.dbc());
+  ASSERT_FALSE(records.empty());
+  EXPECT_EQ(records[0].sqlstate, "01000");
+  EXPECT_NE(records[0].message.find("not verified"), std::string::npos) << records[0].message;
+  Statement s(c);
+  ASSERT_EQ(s.Execute("SELECT COUNT(*) FROM region"), SQL_SUCCESS) << s.Error();
+  ASSERT_EQ(SQLFetch(s.get()), SQL_SUCCESS);
+  EXPECT_EQ(s.GetChar(1), "5");
+}
+
 TEST_F(TlsTest, AMissingCaFileIs08001NamingIt) {
   Connection c;
   ASSERT_EQ(c.Open(ConnectionString() + ";SECURE=1;SSL_CA=/nonexistent/ca.pem"), SQL_ERROR);

@@ -65,6 +65,7 @@ INSTANTIATE_TEST_SUITE_P(
         ApplyCase{"resilience_defaults_left_out",
                   "AUTO_RESUME=1;AUTO_RESUME_TIMEOUT=300;RPC_TIMEOUT=0;STRATEGY_CACHE_TTL=0", ""},
         ApplyCase{"strategy_ttl", "strategy_cache_ttl=300", "STRATEGY_CACHE_TTL=300;"},
+        ApplyCase{"skip_verify", "ssl_skip_verify=yes;SECURE=1", "SECURE=1;SSL_SKIP_VERIFY=1;"},
         ApplyCase{"log_keys", "log_file=/tmp/e6.log;Log_Level=DEBUG", "LOG_LEVEL=debug;LOG_FILE=/tmp/e6.log;"},
         ApplyCase{"channel_options_in_table_order",
                   "grpc_http2_min_ping_interval_without_data_ms=5000;GRPC_KEEPALIVE_TIME_MS=10000;"
@@ -181,6 +182,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadValue{"STRATEGY_CACHE_TTL=-5", "STRATEGY_CACHE_TTL", "-5"},
                       BadValue{"LOG_LEVEL=verbose", "LOG_LEVEL", "verbose"},
                       BadValue{"LOG_LEVEL=5", "LOG_LEVEL", "5"},
+                      BadValue{"SSL_SKIP_VERIFY=please", "SSL_SKIP_VERIFY", "please"},
                       BadValue{"GRPC_KEEPALIVE_TIME_MS=-2", "GRPC_KEEPALIVE_TIME_MS", "-2"},
                       BadValue{"GRPC_KEEPALIVE_TIME_MS=3000000000", "GRPC_KEEPALIVE_TIME_MS", "3000000000"},
                       BadValue{"grpc_http2_max_pings_without_data=x", "GRPC_HTTP2_MAX_PINGS_WITHOUT_DATA", "x"}));
@@ -223,7 +225,7 @@ TEST(ConnectionOptions, KnownKeysAreWhatADsnMayHold) {
                           "AUTO_RESUME", "AUTO_RESUME_TIMEOUT", "GRPC_KEEPALIVE_TIME_MS", "STRATEGY_CACHE_TTL"}) {
     EXPECT_NE(std::find(keys.begin(), keys.end(), key), keys.end()) << key;
   }
-  EXPECT_EQ(keys.size(), 31u);
+  EXPECT_EQ(keys.size(), 32u);
   EXPECT_EQ(std::find(keys.begin(), keys.end(), "DSN"), keys.end());
   EXPECT_EQ(std::find(keys.begin(), keys.end(), "DRIVER"), keys.end());
   // A canonical key precedes its alias, so it wins when a DSN holds both.
