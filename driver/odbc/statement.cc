@@ -110,14 +110,22 @@ SQLRETURN Statement::Cancel() {
 
 
 void Statement::RunQuery() {
-  // A query id serves one execution: re-executing prepares the text again.
-  if (!prepared_query_fresh_) query_->Prepare(sql_);
-  prepared_query_fresh_ = false;
-  query_->Execute();
-  state_ = State::kCursorOpen;
-  const int64_t reported = query_->metadata().row_count;
-  row_count_ = reported >= 0 ? reported : -1;
-  DescribeResults();
+  try {
+    // A query id serves one execution: re-executing prepares the text again.
+    if (!prepared_query_fresh_) query_->Prepare(sql_);
+    prepared_query_fresh_ = false;
+    query_->Execute();
+    state_ = State::kCursorOpen;
+    const int64_t reported = query_->metadata().row_count;
+    row_count_ = reported >= 0 ? reported : -1;
+    DescribeResults();
+  } catch (...) {
+    // A failed execution leaves no cursor (the driver manager agrees): free
+    // the server query now rather than when the statement is next used or freed.
+    ReleaseQuery();
+    if (state_ == State::kCursorOpen) state_ = State::kPrepared;
+    throw;
+  }
 }
 
 void Statement::DescribeResults() {

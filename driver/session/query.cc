@@ -76,19 +76,12 @@ void Query::Fail(const grpc::Status& status, const char* rpc) {
 
 void Query::Abandon() noexcept {
   if (query_id_.empty()) return;
-  try {
-    auto context = MakeContext(PerQueryHeaders(), kControlDeadline);  // the pinned colour (spec §9.2 Rec a)
-    CancelQueryRequest request;
-    Identify(request);
-    CancelQueryResponse response;
-    if (session_.stub().engine().cancelQuery(context.get(), request, &response).ok()) {
-      session_.strategies().Announce(response.new_strategy());
-    }
-  } catch (...) {
-  }
+  Release<CancelQueryRequest, CancelQueryResponse>(
+      "cancelQuery", [this](grpc::ClientContext& context, const auto& request, auto& response) {
+        return session_.stub().engine().cancelQuery(&context, request, &response);
+      });
   Forget();
 }
-
 Query::Query(Session& session) : session_(session) {}
 
 Query::~Query() { Close(); }
@@ -114,20 +107,31 @@ void Query::Execute() {
 }
 
 void Query::RunWithRecovery(bool execute) {
+  bool may_resume = session_.settings().auto_resume;
   for (int attempt = 1;; ++attempt) {
     const char* rpc = "";
     const grpc::Status status = Attempt(execute, rpc);
     if (status.ok()) return;
     const bool mismatch = IsStrategyMismatch(status, /*any_code=*/true);
     const bool expired = IsAccessDenied(status);
-    if (!(mismatch || expired) || attempt == kMaxAttempts) Fail(status, rpc);
+    // Unlike the reference, a cluster that suspended itself while the
+    // connection sat idle is resumed here too: nothing was read yet, so
+    // running the query again from prepare is safe.
+    const bool suspended = IsClusterSuspended(status) && may_resume;
+    if (!(mismatch || expired || suspended) || attempt == kMaxAttempts) Fail(status, rpc);
     if (mismatch) {
       session_.strategies().Clear();  // T10: detect the colour again
+    } else if (suspended) {
+      may_resume = false;
+      session_.settings().log->Write(LogLevel::kInfo, std::string("the cluster is suspended (") + rpc +
+                                                          "): resuming it (AUTO_RESUME)");
+      session_.ResumeCluster(control_.deadline());
     } else {
       std::this_thread::sleep_for(kAccessDeniedPause);
     }
-    // The query belonged to the old session: rerun from prepare on a new one.
-    Forget();
+    // Rerun from prepare on a new session. The engine may still hold the
+    // failed query (prepared, perhaps executed): clear it first, best effort.
+    Close();
     session_.Reauthenticate();
   }
 }
@@ -281,18 +285,38 @@ void Query::Forget() noexcept {
 
 void Query::Close() noexcept {
   if (query_id_.empty()) return;
+  Release<ClearOrCancelQueryRequest, ClearOrCancelQueryResponse>(
+      "clearOrCancelQuery", [this](grpc::ClientContext& context, const auto& request, auto& response) {
+        return session_.stub().engine().clearOrCancelQuery(&context, request, &response);
+      });
+  Forget();
+}
+
+template <typename Request, typename Response, typename Send>
+void Query::Release(const char* rpc, Send&& send) noexcept {
   try {
-    auto context = MakeContext(PerQueryHeaders(), kControlDeadline);
-    ClearOrCancelQueryRequest request;
+    Request request;
     Identify(request);
-    ClearOrCancelQueryResponse response;
-    // Best effort: the query is gone from the client's view whatever the answer.
-    if (session_.stub().engine().clearOrCancelQuery(context.get(), request, &response).ok()) {
-      session_.strategies().Announce(response.new_strategy());
+    std::optional<std::string> colour = session_.strategies().ForQuery(query_id_);  // the pinned colour (§9.2 Rec a)
+    for (int attempt = 1; attempt <= 2; ++attempt) {
+      const Deadline limit = Deadline::Earliest(
+          Deadline::After(kControlDeadline, "HYT00", "the 10 s limit of clear and cancel"), session_.RequestDeadline());
+      auto context = MakeContext(session_.Headers(colour, engine_ip_), limit.Remaining());
+      Response response;
+      const grpc::Status status = send(*context, request, response);
+      if (status.ok()) {
+        session_.strategies().Announce(response.new_strategy());
+        return;
+      }
+      session_.settings().log->Write(LogLevel::kWarning, DescribeStatus(status, rpc) + " [query id " + query_id_ + "]" +
+                                                             (attempt == 1 ? "; trying once more" : "; giving up"));
+      // Idempotent on the engine (spec §12.1), so one more attempt is safe;
+      // a refused colour means the pinned deployment is gone: try the current one.
+      if (IsStrategyMismatch(status, /*any_code=*/true)) colour = session_.strategies().active();
     }
   } catch (...) {
+    // Best effort: the query is gone from the client's view whatever the answer.
   }
-  Forget();
 }
 
 }  // namespace e6odbc::session

@@ -69,6 +69,11 @@ class Query : public ResultSource {
   std::nullopt_t EndOfData();
   // cancelQuery for the held query id (best effort), then Forget().
   void Abandon() noexcept;
+  // Sends clearOrCancelQuery / cancelQuery (`send`) for the held query id:
+  // best effort, at most two attempts, each within 10 s and the connection's
+  // request deadline. Never throws.
+  template <typename Request, typename Response, typename Send>
+  void Release(const char* rpc, Send&& send) noexcept;
   // One pass: prepare (unless a fresh query id is held) and, when `execute`,
   // execute + getResultMetadata. Returns the first failing call's status and
   // names that call in `rpc`; OK when all succeeded.

@@ -43,6 +43,15 @@ void Session::Reauthenticate() {
   EnsureAuthenticated();
 }
 
+Deadline Session::ResumeBudget() const {
+  const std::chrono::seconds budget = settings_.auto_resume_timeout;
+  return Deadline::After(budget, "08001", "AUTO_RESUME_TIMEOUT of " + std::to_string(budget.count()) + " s");
+}
+
+void Session::ResumeCluster(const Deadline& bound) {
+  session::ResumeCluster(settings_, strategies_.active().value_or("blue"), Deadline::Earliest(ResumeBudget(), bound));
+}
+
 bool Session::Reachable() {
   auto context = MakeContext(Headers(strategies_.active(), ""), std::chrono::seconds(2));
   HealthCheckRequest request;
@@ -115,11 +124,7 @@ void Session::EnsureAuthenticated() {
     if (IsClusterSuspended(status) && may_resume) {
       may_resume = false;
       settings_.log->Write(LogLevel::kInfo, "the cluster is suspended: resuming it (AUTO_RESUME)");
-      const std::chrono::seconds budget = settings_.auto_resume_timeout;
-      ResumeCluster(settings_, colour,
-                    Deadline::Earliest(Deadline::After(budget, "08001",
-                                                       "AUTO_RESUME_TIMEOUT of " + std::to_string(budget.count()) + " s"),
-                                       login));
+      session::ResumeCluster(settings_, colour, Deadline::Earliest(ResumeBudget(), login));
       candidates.push_front(colour);  // then the same colour again (spec §8.4 Rec, unlike the reference)
       continue;
     }

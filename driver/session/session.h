@@ -56,6 +56,10 @@ class Session {
   // 456, proves the peer is there; only a transport failure or no answer does not.
   bool Reachable();
 
+  // Auto-resume (spec §8.3) within AUTO_RESUME_TIMEOUT and `bound`; throws
+  // as ResumeCluster(). For a query that found the cluster suspended.
+  void ResumeCluster(const Deadline& bound);
+
   // A new query bound to this session; nothing is sent until Prepare().
   std::unique_ptr<Query> NewQuery();
 
@@ -74,6 +78,7 @@ class Session {
   EngineStub& stub() noexcept { return *stub_; }
 
  private:
+  Deadline ResumeBudget() const;  // AUTO_RESUME_TIMEOUT from now
   // One authenticate call with `colour` as the strategy header, bounded by `login`.
   grpc::Status Authenticate(const std::string& colour, const Deadline& login, AuthenticateResponse& response);
 

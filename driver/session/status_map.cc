@@ -56,6 +56,11 @@ DriverError ToDriverError(const grpc::Status& status, std::string_view rpc, Phas
   if (IsClusterSuspended(status)) {
     return DriverError(connecting ? "08001" : "08S01", "the e6data cluster is suspended (" + detail + ")", native);
   }
+  if (IsStrategyMismatch(status, /*any_code=*/true)) {
+    return DriverError(connecting ? "08001" : "08S01",
+                       "the e6data deployment no longer serves this strategy (a blue-green switch) (" + detail + ")",
+                       native);
+  }
   if (IsAccessDenied(status)) {
     // Later calls only get here once re-authenticating did not help (spec §8.5).
     return DriverError(connecting ? "28000" : "HY000", "access denied by e6data (" + detail + ")", native);

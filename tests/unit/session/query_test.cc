@@ -306,8 +306,10 @@ TEST_F(QueryTest, StrategySwitchOnExecuteRedetectsAndReruns) {
   std::vector<std::string> sequence;
   for (const RecordedCall& call : log) sequence.push_back(call.method + ":" + call.strategy);
   const std::vector<std::string> expected = {
-      "authenticate:blue",  "prepareStatement:blue",  "executeStatement:blue",  "authenticate:blue",
-      "authenticate:green", "prepareStatement:green", "executeStatement:green", "getResultMetadata:green"};
+      "authenticate:blue",       "prepareStatement:blue",  "executeStatement:blue",
+      "clearOrCancelQuery:blue",  // the abandoned attempt, on its pinned colour
+      "authenticate:blue",       "authenticate:green",     "prepareStatement:green",
+      "executeStatement:green",  "getResultMetadata:green"};
   EXPECT_EQ(sequence, expected);
   EXPECT_EQ(engine_.Last("executeStatement").session_id, "s-green3");
 }
@@ -389,18 +391,57 @@ TEST_F(QueryTest, AnInFlightQueryKeepsItsSessionWhenItsConnectionReauthenticates
   EXPECT_EQ(engine_.Last("clearOrCancelQuery").session_id, prepared_in);
 }
 
-TEST_F(QueryTest, CloseSurvivesAFailingClearAndStillUnpins) {
+TEST_F(QueryTest, AFailedClearIsRepeatedOnceThenGivenUpAndStillUnpins) {
   engine_.AnnounceOnPrepare("green");
   engine_.FailNext("clearOrCancelQuery", grpc::Status(grpc::StatusCode::UNAVAILABLE, "gone"));
+  engine_.FailNext("clearOrCancelQuery", grpc::Status(grpc::StatusCode::UNAVAILABLE, "still gone"));
   Session session(Settings(), strategies_);
   auto query = session.NewQuery();
   query->Prepare("select 1");
   query->Close();
-  EXPECT_EQ(engine_.Calls("clearOrCancelQuery"), 1);
+  EXPECT_EQ(engine_.Calls("clearOrCancelQuery"), 2) << "idempotent, so repeated once";
   EXPECT_EQ(query->query_id(), "");
   EXPECT_EQ(strategies_.active(), "green");
   query->Close();
-  EXPECT_EQ(engine_.Calls("clearOrCancelQuery"), 1);
+  EXPECT_EQ(engine_.Calls("clearOrCancelQuery"), 2);
+}
+
+TEST_F(QueryTest, AClearRefusedForItsPinnedColourIsRepeatedWithTheActiveOne) {
+  engine_.AnnounceOnPrepare("green");
+  Session session(Settings(), strategies_);
+  auto running = session.NewQuery();
+  running->Prepare("select 1");  // pinned to blue; green is pending
+  auto other = session.NewQuery();
+  engine_.AnnounceOnPrepare("");
+  other->Prepare("select 2");
+  strategies_.ApplyPending();  // another connection authenticated on green (T3)
+  engine_.FailNext("clearOrCancelQuery", Mismatch456());
+  running->Close();
+  ASSERT_EQ(engine_.Calls("clearOrCancelQuery"), 2);
+  EXPECT_EQ(engine_.Last("clearOrCancelQuery").strategy, "green");
+}
+
+TEST_F(QueryTest, AClearThatSucceedsOnItsSecondAttemptIsNotSentAThirdTime) {
+  Session session(Settings(), strategies_);
+  auto query = session.NewQuery();
+  query->Prepare("select 1");
+  engine_.FailNext("clearOrCancelQuery", AccessDenied());
+  query->Close();
+  EXPECT_EQ(engine_.Calls("clearOrCancelQuery"), 2);
+  query->Close();
+  EXPECT_EQ(engine_.Calls("clearOrCancelQuery"), 2);
+}
+
+TEST_F(QueryTest, ASuspendedClusterAtPrepareIsResumedAndThePrepareRepeated) {
+  engine_.FailNext("prepareStatement",
+                   grpc::Status(grpc::StatusCode::UNAVAILABLE, "Received http2 header with status: 503"));
+  Session session(Settings(), strategies_);
+  auto query = session.NewQuery();
+  // The fake engine has no ClusterService: resuming fails, and says so.
+  std::string message;
+  EXPECT_EQ(StateOf([&] { query->Prepare("select 1"); }, &message), "08001");
+  EXPECT_NE(message.find("could not be resumed"), std::string::npos) << message;
+  EXPECT_EQ(engine_.Calls("prepareStatement"), 1);
 }
 
 }  // namespace
