@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -41,6 +42,14 @@ constexpr const char* kUsage = R"(usage: e6data-emulator [options]
   std::exit(2);
 }
 
+// The whole of `text` as a decimal number; nullopt for anything else ("", "12x").
+std::optional<long> WholeNumber(const std::string& text) {
+  char* end = nullptr;
+  const long number = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0') return std::nullopt;
+  return number;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -65,9 +74,9 @@ int main(int argc, char** argv) {
     } else if (arg == "--token") {
       options.token = value();
     } else if (arg == "--batch-rows") {
-      const long rows = std::strtol(value().c_str(), nullptr, 10);
-      if (rows <= 0) Usage("--batch-rows must be a positive number");
-      options.batch_rows = static_cast<size_t>(rows);
+      const std::optional<long> rows = WholeNumber(value());
+      if (!rows || *rows <= 0) Usage("--batch-rows must be a positive number");
+      options.batch_rows = static_cast<size_t>(*rows);
     } else if (arg == "--auth-failure") {
       const std::string mode = value();
       if (mode == "empty-session") options.auth_failure = e6emu::AuthFailure::kEmptySession;
@@ -99,9 +108,9 @@ int main(int argc, char** argv) {
       else if (mode == "zero") options.quirks.metadata_row_count = e6emu::MetadataRowCount::kZero;
       else Usage("unknown --metadata-row-count mode '" + mode + "'");
     } else if (arg == "--empty-chunks-every") {
-      const long every = std::strtol(value().c_str(), nullptr, 10);
-      if (every < 0) Usage("--empty-chunks-every must be 0 or more");
-      options.empty_chunks_every = static_cast<int>(every);
+      const std::optional<long> every = WholeNumber(value());
+      if (!every || *every < 0 || *every > 1000000) Usage("--empty-chunks-every must be a number from 0 to 1000000");
+      options.empty_chunks_every = static_cast<int>(*every);
     } else if (arg == "--datetime-as-timestamp") {
       options.quirks.datetime_as_timestamp = true;
     } else if (arg == "--decimal-without-scale") {
