@@ -578,8 +578,9 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (sqlite3_prepare_v2(s_.db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
       return Invalid(sqlite3_errmsg(s_.db));
     }
+    const bool empty = stmt == nullptr;  // only blanks or comments
     sqlite3_finalize(stmt);
-    return stmt == nullptr ? Invalid("empty query") : grpc::Status::OK;
+    return empty ? Invalid("empty query") : grpc::Status::OK;
   }
 
   grpc::Status NotServed(grpc::ServerContext* context, const char* method, const char* why) {
