@@ -149,10 +149,13 @@ struct EngineState {
     return grpc::Status::OK;
   }
 
-  // During a switch, responses announce the new colour (spec §9 T4/T5).
+  // During a switch, responses announce the new colour (spec §9 T4/T5); responses
+  // without a `new_strategy` field (platform calls) have nothing to announce with.
   template <typename Response>
   void Announce(Response* response) const {
-    if (!previous_strategy.empty()) response->set_new_strategy(strategy);
+    if constexpr (requires { response->set_new_strategy(std::string()); }) {
+      if (!previous_strategy.empty()) response->set_new_strategy(strategy);
+    }
   }
   grpc::Status CheckSession(const std::string& id) const {
     return sessions.count(id) != 0 ? grpc::Status::OK : AccessDenied("unknown or expired session '" + id + "'");
@@ -273,6 +276,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     response->set_status(found->second.executed);
     response->set_rowcount(found->second.result ? static_cast<int64_t>(found->second.result->row_count()) : 0);
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -284,6 +288,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (grpc::Status status = CheckCatalog(request->catalog()); !status.ok()) return status;
     for (const std::string& schema : ListSchemas(s_.db)) response->add_schemas(schema);
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -295,6 +300,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (grpc::Status status = CheckSchema(request->schema()); !status.ok()) return status;
     for (const std::string& table : ListTables(s_.db, request->schema())) response->add_tables(table);
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -305,6 +311,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (grpc::Status status = FindQuery(request->sessionid(), request->queryid(), query); !status.ok()) return status;
     response->set_explain(PlanText(*query));
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -323,6 +330,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     response->set_parsingtime(query->prepare_millis);
     response->set_queueingtime(0);
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -410,6 +418,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     response->set_plannerip("127.0.0.1");
     response->set_queuemessage(IdentifyPlannerResponse::GO_AHEAD);
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -421,6 +430,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     QueryState* query = nullptr;
     if (grpc::Status status = FindQuery(request->sessionid(), request->queryid(), query); !status.ok()) return status;
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -455,6 +465,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
     s_.add_catalogs_status = "success";
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -464,6 +475,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     std::lock_guard lock(s_.mutex);
     if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -476,6 +488,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
     response->set_status(s_.add_catalogs_status);  // "" until an addCatalogs
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 

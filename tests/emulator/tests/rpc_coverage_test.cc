@@ -344,5 +344,72 @@ TEST_F(RpcCoverageTest, DropUserContextEndsTheSessionAndReleasesItsQueries) {
   EXPECT_TRUE(testing::NextBatch(*engine_, other_session, other_query, batch).ok());
 }
 
+TEST_F(RpcCoverageTest, ASwitchIsAnnouncedOnEveryResponseWithTheField) {
+  const auto [session, query] = Fresh();
+  ConfigureRequest blue;
+  blue.set_strategy("blue");
+  Configure(blue);
+  ConfigureRequest to_green;
+  to_green.set_switch_strategy("green");
+  Configure(to_green);
+  const auto blue_context = [] {
+    auto context = Bounded();
+    context->AddMetadata("strategy", "blue");
+    return context;
+  };
+  std::vector<std::string> announced;
+  {
+    StatusRequest request;
+    request.set_sessionid(session);
+    request.set_queryid(query);
+    StatusResponse response;
+    ASSERT_TRUE(engine_->status(blue_context().get(), request, &response).ok());
+    announced.push_back(response.new_strategy());
+  }
+  {
+    ExplainRequest request;
+    request.set_sessionid(session);
+    request.set_queryid(query);
+    ExplainResponse response;
+    ASSERT_TRUE(engine_->explain(blue_context().get(), request, &response).ok());
+    announced.push_back(response.new_strategy());
+  }
+  {
+    ExplainAnalyzeRequest request;
+    request.set_sessionid(session);
+    request.set_queryid(query);
+    ExplainAnalyzeResponse response;
+    ASSERT_TRUE(engine_->explainAnalyze(blue_context().get(), request, &response).ok());
+    announced.push_back(response.new_strategy());
+  }
+  {
+    GetSchemaNamesV2Request request;
+    request.set_sessionid(session);
+    request.set_catalog("emulator");
+    GetSchemaNamesResponse response;
+    ASSERT_TRUE(engine_->getSchemaNamesV2(blue_context().get(), request, &response).ok());
+    announced.push_back(response.new_strategy());
+  }
+  {
+    GetTablesV2Request request;
+    request.set_sessionid(session);
+    request.set_catalog("emulator");
+    request.set_schema("tpch");
+    GetTablesResponse response;
+    ASSERT_TRUE(engine_->getTablesV2(blue_context().get(), request, &response).ok());
+    announced.push_back(response.new_strategy());
+  }
+  {
+    GetColumnsRequest request;
+    request.set_sessionid(session);
+    request.set_schema("tpch");
+    request.set_table("nation");
+    GetColumnsResponse response;
+    ASSERT_TRUE(engine_->getColumns(blue_context().get(), request, &response).ok());
+    announced.push_back(response.new_strategy());
+  }
+  EXPECT_EQ(announced, std::vector<std::string>(6, "green"));
+}
+
 }  // namespace
 }  // namespace e6emu
