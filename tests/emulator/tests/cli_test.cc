@@ -234,6 +234,28 @@ TEST(Cli, OpenQuestionFlagsChangeWhatIsSent) {
   EXPECT_EQ(child.Stop(SIGTERM, std::chrono::seconds(10)), std::optional<int>(0));
 }
 
+// The dropped-connection fault in the executable, as the integration tests use it.
+TEST(Cli, DropsTheCallersConnectionMidStream) {
+  Child child({"--batch-rows", "100"});
+  const std::optional<std::string> line = child.ReadLine(kStartup);
+  ASSERT_TRUE(line.has_value());
+  const int port = std::atoi(line->substr(line->rfind(':') + 1).c_str());
+  auto engine = QueryEngineService::NewStub(testing::OwnChannel(port));
+  auto control = EmulatorControl::NewStub(testing::OwnChannel(port));
+  std::string session;
+  ASSERT_TRUE(testing::Authenticate(*engine, session).ok());
+  const std::string query = testing::PrepareAndExecute(*engine, session, "SELECT * FROM tpch.nation, tpch.region");
+  ConfigureRequest drop;
+  drop.set_drop_method("QueryEngineService/getNextResultBatch");
+  drop.set_drop_nth(1);
+  ASSERT_TRUE(testing::Configure(*control, drop).ok());
+  std::string batch;
+  EXPECT_EQ(testing::NextBatch(*engine, session, query, batch).error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_TRUE(testing::NextBatch(*engine, session, query, batch).ok()) << "reconnected; the batch was not consumed";
+  EXPECT_EQ(testing::Decode(batch).size, 100);
+  EXPECT_EQ(child.Stop(SIGTERM, std::chrono::seconds(10)), std::optional<int>(0));
+}
+
 TEST(Cli, AnAddressInUseIsAnError) {
   Emulator holder{EmulatorOptions()};
   const int port = holder.Start("127.0.0.1:0");
