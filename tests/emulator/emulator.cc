@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "connection_drop.h"
 #include "sample_data.h"
 #include "synthetic_result.h"
 #include "user_data.h"
@@ -25,7 +26,11 @@ struct QueryState {
   int64_t execute_millis = 0;
   std::unique_ptr<QueryResult> result;
   size_t next_row = 0;
+  int batches_since_empty = 0;  // real batches since the last zero-row Chunk (--empty-chunks-every)
 };
+
+// Which gate a call passes: ClusterService keeps answering while suspended.
+enum class Gate { kEngine, kCluster };
 
 grpc::Status AccessDenied(const std::string& why) { return {grpc::StatusCode::INTERNAL, "Access denied: " + why}; }
 grpc::Status Invalid(const std::string& why) { return {grpc::StatusCode::INVALID_ARGUMENT, why}; }
@@ -65,6 +70,12 @@ struct EngineState {
   int mangle_countdown = 0;
   int resume_ms = 0;
   std::optional<std::chrono::steady_clock::time_point> resuming_until;
+  std::string drop_method;
+  int drop_countdown = 0;
+  WireQuirks quirks;
+  int empty_chunks_every = 0;
+  std::map<std::string, std::string> props;  // session id -> last setProps document
+  std::string add_catalogs_status;           // what getAddCatalogsResponse reports
 
   // ClusterService view of a suspension: suspended -> resuming -> active.
   std::string ClusterStatus() {
@@ -96,11 +107,13 @@ struct EngineState {
   std::string NewId(const char* prefix) { return std::string(prefix) + "-" + std::to_string(next_id++); }
   void Count(const char* method) { ++calls[method]; }
 
-  // The gate every QueryEngineService call passes first (without the mutex
-  // held by the caller): counts it, records its strategy header, then applies
-  // an injected failure, suspension, the blue-green check and a delay.
-  grpc::Status Admit(grpc::ServerContext* context, const char* method) {
+  // The gate every call of QueryEngineService and ClusterService passes first
+  // (without the mutex held by the caller): counts it, records its strategy
+  // header, then applies an injected failure or dropped connection, the
+  // suspension (QueryEngineService only), the blue-green check and a delay.
+  grpc::Status Admit(grpc::ServerContext* context, const char* method, Gate gate = Gate::kEngine) {
     int delay = 0;
+    bool drop = false;
     {
       std::lock_guard lock(mutex);
       Count(method);
@@ -112,25 +125,37 @@ struct EngineState {
       if (!fail_method.empty() && fail_method == method && fail_countdown > 0 && --fail_countdown == 0) {
         return {fail_code, fail_message};
       }
-      if (suspended && ClusterStatus() != "active") {
-        return {grpc::StatusCode::UNAVAILABLE, "Received http2 header with status: 503"};
+      drop = !drop_method.empty() && drop_method == method && drop_countdown > 0 && --drop_countdown == 0;
+      if (!drop) {
+        if (gate == Gate::kEngine && suspended && ClusterStatus() != "active") {
+          return {grpc::StatusCode::UNAVAILABLE, "Received http2 header with status: 503"};
+        }
+        // What a real deployment's router answers for a wrong strategy (spec §8.2).
+        const grpc::Status mismatch(grpc::StatusCode::UNKNOWN, "Received http2 header with status: 456");
+        if (!strategy.empty()) {
+          if (!has_header && reject_missing_strategy) return mismatch;
+          if (has_header && colour != strategy && colour != previous_strategy) return mismatch;
+        }
+        if (delay_ms > 0 && (delay_method.empty() || delay_method == method)) delay = delay_ms;
       }
-      // What a real deployment's router answers for a wrong strategy (spec §8.2).
-      const grpc::Status mismatch(grpc::StatusCode::UNKNOWN, "Received http2 header with status: 456");
-      if (!strategy.empty()) {
-        if (!has_header && reject_missing_strategy) return mismatch;
-        if (has_header && colour != strategy && colour != previous_strategy) return mismatch;
-      }
-      if (delay_ms > 0 && (delay_method.empty() || delay_method == method)) delay = delay_ms;
+    }
+    if (drop) {
+      // Cut the caller's TCP connection under gRPC: the client sees UNAVAILABLE, this
+      // answer is never delivered, other connections carry on.
+      ShutdownPeerSockets(context->peer());
+      return {grpc::StatusCode::UNAVAILABLE, "connection dropped by the emulator"};
     }
     if (delay > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
     return grpc::Status::OK;
   }
 
-  // During a switch, responses announce the new colour (spec §9 T4/T5).
+  // During a switch, responses announce the new colour (spec §9 T4/T5); responses
+  // without a `new_strategy` field (platform calls) have nothing to announce with.
   template <typename Response>
   void Announce(Response* response) const {
-    if (!previous_strategy.empty()) response->set_new_strategy(strategy);
+    if constexpr (requires { response->set_new_strategy(std::string()); }) {
+      if (!previous_strategy.empty()) response->set_new_strategy(strategy);
+    }
   }
   grpc::Status CheckSession(const std::string& id) const {
     return sessions.count(id) != 0 ? grpc::Status::OK : AccessDenied("unknown or expired session '" + id + "'");
@@ -198,7 +223,11 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     std::lock_guard lock(s_.mutex);
     QueryState* query = nullptr;
     if (grpc::Status status = FindExecuted(request->sessionid(), request->queryid(), query); !status.ok()) return status;
-    response->set_resultmetadata(query->result->EncodeMetadata());
+    std::string metadata = query->result->EncodeMetadata();
+    if (s_.quirks.metadata_row_count != MetadataRowCount::kTotal || s_.quirks.datetime_as_timestamp) {
+      metadata = RewriteMetadata(metadata, s_.quirks);
+    }
+    response->set_resultmetadata(std::move(metadata));
     response->set_sessionid(request->sessionid());
     s_.Announce(response);
     return grpc::Status::OK;
@@ -214,11 +243,15 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     s_.Announce(response);
     const size_t total = query->result->row_count();
     if (query->next_row >= total) return grpc::Status::OK;  // end of data: resultBatch left empty, every time
-    const size_t count = std::min(s_.options.batch_rows, total - query->next_row);
+    // --empty-chunks-every: a zero-row Chunk (its vectors typed, empty) between real batches.
+    const bool empty = s_.empty_chunks_every > 0 && query->batches_since_empty >= s_.empty_chunks_every;
+    const size_t count = empty ? 0 : std::min(s_.options.batch_rows, total - query->next_row);
     std::string batch = query->result->EncodeChunk(query->next_row, count);
+    if (s_.quirks.ChangesChunks()) batch = RewriteChunk(batch, s_.quirks);
     s_.MaybeMangle(batch);
     response->set_resultbatch(std::move(batch));
     query->next_row += count;
+    query->batches_since_empty = empty ? 0 : query->batches_since_empty + 1;
     return grpc::Status::OK;
   }
 
@@ -243,6 +276,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     response->set_status(found->second.executed);
     response->set_rowcount(found->second.result ? static_cast<int64_t>(found->second.result->row_count()) : 0);
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -254,6 +288,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (grpc::Status status = CheckCatalog(request->catalog()); !status.ok()) return status;
     for (const std::string& schema : ListSchemas(s_.db)) response->add_schemas(schema);
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -265,6 +300,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (grpc::Status status = CheckSchema(request->schema()); !status.ok()) return status;
     for (const std::string& table : ListTables(s_.db, request->schema())) response->add_tables(table);
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -275,6 +311,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (grpc::Status status = FindQuery(request->sessionid(), request->queryid(), query); !status.ok()) return status;
     response->set_explain(PlanText(*query));
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -293,6 +330,7 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     response->set_parsingtime(query->prepare_millis);
     response->set_queueingtime(0);
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
   }
 
@@ -300,13 +338,17 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/dryRun"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
     if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
-    sqlite3_stmt* stmt = nullptr;
-    const std::string& sql = request->querystring();
-    if (!ParseSyntheticQuery(sql) &&
-        sqlite3_prepare_v2(s_.db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
-      return Invalid(sqlite3_errmsg(s_.db));
-    }
-    sqlite3_finalize(stmt);
+    if (grpc::Status status = Compiles(request->querystring()); !status.ok()) return status;
+    response->set_dryrunvalue("{\"valid\": true}");
+    return grpc::Status::OK;
+  }
+
+  grpc::Status dryRunV2(grpc::ServerContext* context, const DryRunRequestV2* request, DryRunResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/dryRunV2"); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    if (grpc::Status status = CheckCatalog(request->catalog()); !status.ok()) return status;
+    if (grpc::Status status = Compiles(request->querystring()); !status.ok()) return status;
     response->set_dryrunvalue("{\"valid\": true}");
     return grpc::Status::OK;
   }
@@ -326,16 +368,192 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     std::lock_guard lock(s_.mutex);
     if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
     if (grpc::Status status = CheckCatalog(request->catalog()); !status.ok()) return status;
-    if (grpc::Status status = CheckSchema(request->schema()); !status.ok()) return status;
-    const std::vector<CatalogColumn> columns = ListColumns(s_.db, request->schema(), request->table());
-    if (columns.empty()) return Invalid("table '" + request->schema() + "." + request->table() + "' does not exist");
-    for (const CatalogColumn& column : columns) {
-      GFieldInfo* field = response->add_fieldinfo();
-      field->set_fieldname(column.name);
-      field->set_fieldtype(column.engine_type);
-    }
+    return Columns(request->sessionid(), request->schema(), request->table(), response);
+  }
+
+  // ---- V1 catalog calls: the default catalog, `emulator` ----
+
+  grpc::Status getSchemaNames(grpc::ServerContext* context, const GetSchemaNamesRequest* request,
+                              GetSchemaNamesResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getSchemaNames"); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    for (const std::string& schema : ListSchemas(s_.db)) response->add_schemas(schema);
     response->set_sessionid(request->sessionid());
+    s_.Announce(response);
     return grpc::Status::OK;
+  }
+
+  grpc::Status getTables(grpc::ServerContext* context, const GetTablesRequest* request, GetTablesResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getTables"); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    if (grpc::Status status = CheckSchema(request->schema()); !status.ok()) return status;
+    for (const std::string& table : ListTables(s_.db, request->schema())) response->add_tables(table);
+    response->set_sessionid(request->sessionid());
+    s_.Announce(response);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status getColumns(grpc::ServerContext* context, const GetColumnsRequest* request,
+                          GetColumnsResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getColumns"); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    return Columns(request->sessionid(), request->schema(), request->table(), response);
+  }
+
+  // ---- calls the reference client never makes, answered as a plausible engine would ----
+
+  // One planner, never busy: GO_AHEAD, the planner's address, the existing query echoed.
+  grpc::Status identifyPlanner(grpc::ServerContext* context, const IdentifyPlannerRequest* request,
+                               IdentifyPlannerResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/identifyPlanner"); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    if (request->has_firsttimerequestpayload() && !request->firsttimerequestpayload().catalog().empty()) {
+      if (grpc::Status status = CheckCatalog(request->firsttimerequestpayload().catalog()); !status.ok()) return status;
+    }
+    if (request->has_existingquery()) *response->mutable_existingquery() = request->existingquery();
+    response->set_plannerip("127.0.0.1");
+    response->set_queuemessage(IdentifyPlannerResponse::GO_AHEAD);
+    response->set_sessionid(request->sessionid());
+    s_.Announce(response);
+    return grpc::Status::OK;
+  }
+
+  // The emulator has no bind parameters: a known query has none.
+  grpc::Status getDynamicParams(grpc::ServerContext* context, const GetDynamicParamsRequest* request,
+                                GetDynamicParamsResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getDynamicParams"); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    QueryState* query = nullptr;
+    if (grpc::Status status = FindQuery(request->sessionid(), request->queryid(), query); !status.ok()) return status;
+    response->set_sessionid(request->sessionid());
+    s_.Announce(response);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status healthCheck(grpc::ServerContext* context, const HealthCheckRequest*, HealthCheckResponse*) override {
+    return s_.Admit(context, "QueryEngineService/healthCheck");
+  }
+
+  // No session in the request: checks the catalog (if given) and that the query compiles.
+  grpc::Status analyzeQuery(grpc::ServerContext* context, const AnalyzeQueryRequest* request,
+                            AnalyzeQueryResponse*) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/analyzeQuery"); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    if (!request->catalog().empty()) {
+      if (grpc::Status status = CheckCatalog(request->catalog()); !status.ok()) return status;
+    }
+    if (!request->schema().empty()) {
+      if (grpc::Status status = CheckSchema(request->schema()); !status.ok()) return status;
+    }
+    return Compiles(request->query());
+  }
+
+  // The emulator's catalog is fixed: schema syncs are accepted and change nothing.
+  grpc::Status syncSchemas(grpc::ServerContext* context, const SyncSchemaRequest*, SyncSchemaResponse*) override {
+    return s_.Admit(context, "QueryEngineService/syncSchemas");
+  }
+
+  // Accepted and remembered for getAddCatalogsResponse, which then reports "success".
+  grpc::Status addCatalogs(grpc::ServerContext* context, const AddCatalogsRequest* request,
+                           AddCatalogsResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/addCatalogs"); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    s_.add_catalogs_status = "success";
+    response->set_sessionid(request->sessionid());
+    s_.Announce(response);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status refreshCatalogs(grpc::ServerContext* context, const RefreshCatalogsRequest* request,
+                               RefreshCatalogsResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/refreshCatalogs"); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    response->set_sessionid(request->sessionid());
+    s_.Announce(response);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status getAddCatalogsResponse(grpc::ServerContext* context, const GetAddCatalogsRequest* request,
+                                      GetAddCatalogsResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getAddCatalogsResponse"); !admitted.ok()) {
+      return admitted;
+    }
+    std::lock_guard lock(s_.mutex);
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    response->set_status(s_.add_catalogs_status);  // "" until an addCatalogs
+    response->set_sessionid(request->sessionid());
+    s_.Announce(response);
+    return grpc::Status::OK;
+  }
+
+  // Kept per session (nothing reads them): the one hinted key, USE_QUERY_RESULT_CACHE, has no
+  // effect on an emulator that caches nothing.
+  grpc::Status setProps(grpc::ServerContext* context, const SetPropsRequest* request, SetPropsResponse*) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/setProps"); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    s_.props[request->sessionid()] = request->props();
+    return grpc::Status::OK;
+  }
+
+  // Users come from the command line: accepted, changes nothing.
+  grpc::Status updateUsers(grpc::ServerContext* context, const UpdateUsersRequest*, UpdateUsersResponse*) override {
+    return s_.Admit(context, "QueryEngineService/updateUsers");
+  }
+
+  // Ends the session and releases its queries: later calls with it get "Access denied".
+  grpc::Status dropUserContext(grpc::ServerContext* context, const DropUserContextRequest* request,
+                               DropUserContextResponse*) override {
+    if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/dropUserContext"); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    if (grpc::Status status = s_.CheckSession(request->sessionid()); !status.ok()) return status;
+    s_.sessions.erase(request->sessionid());
+    s_.props.erase(request->sessionid());
+    for (auto it = s_.queries.begin(); it != s_.queries.end();) {
+      it = it->second.session_id == request->sessionid() ? s_.queries.erase(it) : std::next(it);
+    }
+    return grpc::Status::OK;
+  }
+
+  // ---- deprecated and dataframe calls: gated and counted, then UNIMPLEMENTED ----
+
+  grpc::Status getNextRemoteCachedChunk(grpc::ServerContext* context, const RemoteChunkRequest*,
+                                        RemoteChunkResponse*) override {
+    return NotServed(context, "QueryEngineService/getNextRemoteCachedChunk", "deprecated");
+  }
+  grpc::Status createDataFrame(grpc::ServerContext* context, const CreateDataFrameRequest*,
+                               CreateDataFrameResponse*) override {
+    return NotServed(context, "QueryEngineService/createDataFrame", "a dataframe call");
+  }
+  grpc::Status projectionOnDataFrame(grpc::ServerContext* context, const ProjectionOnDataFrameRequest*,
+                                     ProjectionOnDataFrameResponse*) override {
+    return NotServed(context, "QueryEngineService/projectionOnDataFrame", "a dataframe call");
+  }
+  grpc::Status aggregateOnDataFrame(grpc::ServerContext* context, const AggregateOnDataFrameRequest*,
+                                    AggregateOnDataFrameResponse*) override {
+    return NotServed(context, "QueryEngineService/aggregateOnDataFrame", "a dataframe call");
+  }
+  grpc::Status filterOnDataFrame(grpc::ServerContext* context, const FilterOnDataFrameRequest*,
+                                 FilterOnDataFrameResponse*) override {
+    return NotServed(context, "QueryEngineService/filterOnDataFrame", "a dataframe call");
+  }
+  grpc::Status orderByOnDataFrame(grpc::ServerContext* context, const OrderByOnDataFrameRequest*,
+                                  OrderByOnDataFrameResponse*) override {
+    return NotServed(context, "QueryEngineService/orderByOnDataFrame", "a dataframe call");
+  }
+  grpc::Status limitOnDataFrame(grpc::ServerContext* context, const LimitOnDataFrameRequest*,
+                                LimitOnDataFrameResponse*) override {
+    return NotServed(context, "QueryEngineService/limitOnDataFrame", "a dataframe call");
+  }
+  grpc::Status executeDataFrame(grpc::ServerContext* context, const ExecuteDataFrameRequest*,
+                                ExecuteDataFrameResponse*) override {
+    return NotServed(context, "QueryEngineService/executeDataFrame", "a dataframe call");
   }
 
  private:
@@ -349,6 +567,39 @@ class Emulator::EngineService final : public QueryEngineService::Service {
     return std::find(schemas.begin(), schemas.end(), schema) != schemas.end()
                ? grpc::Status::OK
                : Invalid("schema '" + schema + "' does not exist in catalog '" + kCatalog + "'");
+  }
+
+  grpc::Status Columns(const std::string& session_id, const std::string& schema, const std::string& table,
+                       GetColumnsResponse* response) {
+    if (grpc::Status status = CheckSchema(schema); !status.ok()) return status;
+    const std::vector<CatalogColumn> columns = ListColumns(s_.db, schema, table);
+    if (columns.empty()) return Invalid("table '" + schema + "." + table + "' does not exist");
+    for (const CatalogColumn& column : columns) {
+      GFieldInfo* field = response->add_fieldinfo();
+      field->set_fieldname(column.name);
+      field->set_fieldtype(column.engine_type);
+    }
+    response->set_sessionid(session_id);
+    s_.Announce(response);
+    return grpc::Status::OK;
+  }
+
+  // Planning without running: a syntax error or unknown table -> INVALID_ARGUMENT.
+  grpc::Status Compiles(const std::string& sql) {
+    if (ParseSyntheticQuery(sql)) return grpc::Status::OK;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(s_.db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+      return Invalid(sqlite3_errmsg(s_.db));
+    }
+    const bool empty = stmt == nullptr;  // only blanks or comments
+    sqlite3_finalize(stmt);
+    return empty ? Invalid("empty query") : grpc::Status::OK;
+  }
+
+  grpc::Status NotServed(grpc::ServerContext* context, const char* method, const char* why) {
+    if (grpc::Status admitted = s_.Admit(context, method); !admitted.ok()) return admitted;
+    return {grpc::StatusCode::UNIMPLEMENTED,
+            std::string(method) + " is " + why + " that the e6data emulator does not serve (docs/emulator.md)"};
   }
 
   grpc::Status Prepare(const std::string& session_id, const std::string& schema, const std::string& catalog,
@@ -484,18 +735,28 @@ class Emulator::EngineService final : public QueryEngineService::Service {
 class Emulator::ClusterServiceImpl final : public ClusterService::Service {
  public:
   explicit ClusterServiceImpl(EngineState& state) : s_(state) {}
-  grpc::Status status(grpc::ServerContext*, const ClusterStatusRequest*, ClusterStatusResponse* response) override {
+  // Every call passes the gate but the suspension: a suspended cluster still answers here.
+  grpc::Status status(grpc::ServerContext* context, const ClusterStatusRequest*, ClusterStatusResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "ClusterService/status", Gate::kCluster); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("ClusterService/status");
     response->set_status(s_.ClusterStatus());
     return grpc::Status::OK;
   }
-  grpc::Status resume(grpc::ServerContext*, const ResumeRequest*, ResumeResponse* response) override {
+  grpc::Status resume(grpc::ServerContext* context, const ResumeRequest*, ResumeResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "ClusterService/resume", Gate::kCluster); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
-    s_.Count("ClusterService/resume");
     if (s_.suspended && !s_.resuming_until) {
       s_.resuming_until = std::chrono::steady_clock::now() + std::chrono::milliseconds(s_.resume_ms);
     }
+    response->set_status(s_.ClusterStatus());
+    return grpc::Status::OK;
+  }
+  // Suspends the emulated cluster, as EmulatorControl.configure(suspended) does.
+  grpc::Status suspend(grpc::ServerContext* context, const SuspendRequest*, SuspendResponse* response) override {
+    if (grpc::Status admitted = s_.Admit(context, "ClusterService/suspend", Gate::kCluster); !admitted.ok()) return admitted;
+    std::lock_guard lock(s_.mutex);
+    s_.suspended = true;
+    s_.resuming_until.reset();
     response->set_status(s_.ClusterStatus());
     return grpc::Status::OK;
   }
@@ -542,6 +803,20 @@ class Emulator::ControlService final : public EmulatorControl::Service {
       s_.mangle_countdown = request->mangle_nth() > 0 ? request->mangle_nth() : 1;
     }
     if (request->has_resume_ms()) s_.resume_ms = request->resume_ms();
+    if (request->has_drop_method()) {
+      s_.drop_method = request->drop_method();
+      s_.drop_countdown = request->drop_nth() > 0 ? request->drop_nth() : 1;
+    }
+    if (request->has_metadata_row_count()) {
+      switch (request->metadata_row_count()) {
+        case ConfigureRequest::ROW_COUNT_UNKNOWN: s_.quirks.metadata_row_count = MetadataRowCount::kUnknown; break;
+        case ConfigureRequest::ROW_COUNT_ZERO: s_.quirks.metadata_row_count = MetadataRowCount::kZero; break;
+        default: s_.quirks.metadata_row_count = MetadataRowCount::kTotal; break;
+      }
+    }
+    if (request->has_empty_chunks_every()) s_.empty_chunks_every = std::max(0, request->empty_chunks_every());
+    if (request->has_datetime_as_timestamp()) s_.quirks.datetime_as_timestamp = request->datetime_as_timestamp();
+    if (request->has_decimal_without_scale()) s_.quirks.decimal_without_scale = request->decimal_without_scale();
     if (request->has_fail_method()) {
       s_.fail_method = request->fail_method();
       s_.fail_countdown = request->fail_nth() > 0 ? request->fail_nth() : 1;
@@ -559,6 +834,8 @@ Emulator::Emulator(EmulatorOptions options) : state_(std::make_unique<EngineStat
   state_->options = std::move(options);
   state_->strategy = state_->options.strategy;
   state_->reject_missing_strategy = state_->options.reject_missing_strategy;
+  state_->quirks = state_->options.quirks;
+  state_->empty_chunks_every = state_->options.empty_chunks_every;
   if (sqlite3_open(":memory:", &state_->db) != SQLITE_OK) throw std::runtime_error("cannot open SQLite");
   LoadSampleData(state_->db);
   for (const auto& [path, schema] : state_->options.sqlite_files) LoadSqliteFile(state_->db, path, schema);
@@ -588,10 +865,19 @@ int Emulator::Start(const std::string& address) {
   builder.RegisterService(control_.get());
   builder.SetMaxReceiveMessageSize(-1);
   builder.SetMaxSendMessageSize(-1);
-  // Clients ping every 15-30 s, also between calls (spec §10.2): allow it.
-  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
-  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 5000);
-  builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 0);
+  if (state_->options.refuse_pings) {
+    // gRPC's strict defaults, spelled out: no pings between calls, one per 5 minutes at
+    // most, GOAWAY ENHANCE_YOUR_CALM "too_many_pings" after the second strike.
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 0);
+    builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 300000);
+    builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 2);
+  } else {
+    // Clients ping every 15-30 s, also between calls (spec §10.2): allow it, and
+    // never count a ping as a strike (0 = unlimited), however often it comes.
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+    builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 5000);
+    builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 0);
+  }
   // gRPC sets SO_REUSEPORT by default: a second emulator on a busy port would
   // then share it silently and split the calls. A busy port must be an error.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);

@@ -17,6 +17,7 @@
 #include "e6x_engine.grpc.pb.h"
 #include "emulator_control.grpc.pb.h"
 #include "result_set.h"
+#include "wire_quirks.h"
 
 namespace e6emu {
 
@@ -36,6 +37,12 @@ struct EmulatorOptions {
   // User data beside the sample data: (path, schema) pairs; "" schema = the file's name.
   std::vector<std::pair<std::string, std::string>> sqlite_files;
   std::vector<std::pair<std::string, std::string>> csv_directories;
+  // Strict server keepalive policy: pings only during calls, at most one per 5 minutes,
+  // GOAWAY "too_many_pings" after 2 strikes (gRPC's own defaults). Off: pings always welcome.
+  bool refuse_pings = false;
+  // Open questions of spec §13, answered one way or the other (docs/emulator.md).
+  WireQuirks quirks;            // §13.3, §13.4, §13.6
+  int empty_chunks_every = 0;   // §13.13: a zero-row Chunk after every N real batches (0 = never)
 };
 
 struct EngineState;

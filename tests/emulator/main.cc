@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -28,12 +29,25 @@ constexpr const char* kUsage = R"(usage: e6data-emulator [options]
   --tls-key PATH          the PEM private key of --tls-cert
   --load-sqlite PATH[=SCHEMA]  serve the tables of an SQLite file as a schema (repeatable)
   --load-csv DIR[=SCHEMA]      serve every DIR/*.csv as a table (header `name:type`; repeatable)
+  --refuse-pings          strict keepalive policy: GOAWAY "too_many_pings" for frequent client pings
+  --metadata-row-count MODE  row count in result metadata: total (default), unknown (-1), zero (spec 13.6)
+  --empty-chunks-every N  send a zero-row Chunk after every N real batches (spec 13.13; default 0 = never)
+  --datetime-as-timestamp DATETIME columns travel as TIMESTAMP (10) vectors (spec 13.3)
+  --decimal-without-scale DECIMAL128 vectors carry no `scale` field (spec 13.4)
   --help                  this text
 )";
 
 [[noreturn]] void Usage(const std::string& error) {
   std::cerr << "e6data-emulator: " << error << "\n" << kUsage;
   std::exit(2);
+}
+
+// The whole of `text` as a decimal number; nullopt for anything else ("", "12x").
+std::optional<long> WholeNumber(const std::string& text) {
+  char* end = nullptr;
+  const long number = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0') return std::nullopt;
+  return number;
 }
 
 }  // namespace
@@ -60,9 +74,9 @@ int main(int argc, char** argv) {
     } else if (arg == "--token") {
       options.token = value();
     } else if (arg == "--batch-rows") {
-      const long rows = std::strtol(value().c_str(), nullptr, 10);
-      if (rows <= 0) Usage("--batch-rows must be a positive number");
-      options.batch_rows = static_cast<size_t>(rows);
+      const std::optional<long> rows = WholeNumber(value());
+      if (!rows || *rows <= 0) Usage("--batch-rows must be a positive number");
+      options.batch_rows = static_cast<size_t>(*rows);
     } else if (arg == "--auth-failure") {
       const std::string mode = value();
       if (mode == "empty-session") options.auth_failure = e6emu::AuthFailure::kEmptySession;
@@ -85,6 +99,22 @@ int main(int argc, char** argv) {
       (arg == "--load-sqlite" ? options.sqlite_files : options.csv_directories).push_back(std::move(entry));
     } else if (arg == "--reject-missing-strategy") {
       options.reject_missing_strategy = true;
+    } else if (arg == "--refuse-pings") {
+      options.refuse_pings = true;
+    } else if (arg == "--metadata-row-count") {
+      const std::string mode = value();
+      if (mode == "total") options.quirks.metadata_row_count = e6emu::MetadataRowCount::kTotal;
+      else if (mode == "unknown") options.quirks.metadata_row_count = e6emu::MetadataRowCount::kUnknown;
+      else if (mode == "zero") options.quirks.metadata_row_count = e6emu::MetadataRowCount::kZero;
+      else Usage("unknown --metadata-row-count mode '" + mode + "'");
+    } else if (arg == "--empty-chunks-every") {
+      const std::optional<long> every = WholeNumber(value());
+      if (!every || *every < 0 || *every > 1000000) Usage("--empty-chunks-every must be a number from 0 to 1000000");
+      options.empty_chunks_every = static_cast<int>(*every);
+    } else if (arg == "--datetime-as-timestamp") {
+      options.quirks.datetime_as_timestamp = true;
+    } else if (arg == "--decimal-without-scale") {
+      options.quirks.decimal_without_scale = true;
     } else {
       Usage("unknown option '" + arg + "'");
     }

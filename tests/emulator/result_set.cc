@@ -170,7 +170,8 @@ std::string EncodeDecimal128(const std::string& text, int32_t scale) {
 }
 
 std::string SerializeChunk(const e6x::vectors::Chunk& chunk) {
-  auto buffer = std::make_shared<apache::thrift::transport::TMemoryBuffer>();
+  // 1 MiB up front: a full batch fits without regrowing (pages never written cost nothing).
+  auto buffer = std::make_shared<apache::thrift::transport::TMemoryBuffer>(1u << 20);
   apache::thrift::protocol::TBinaryProtocol protocol(buffer);
   chunk.write(&protocol);
   return buffer->getBufferAsString();

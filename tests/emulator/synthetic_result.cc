@@ -49,70 +49,78 @@ SyntheticResult::SyntheticResult(SyntheticSpec spec) : spec_(std::move(spec)) {
 
 std::string SyntheticResult::EncodeMetadata() const { return e6emu::EncodeMetadata(spec_.rows, columns_); }
 
+// Everything is built in place inside `chunk`: the generated Thrift types have
+// copy constructors only, so every "move" of a Vector or Data copies its lists.
 std::string SyntheticResult::EncodeChunk(size_t first, size_t count) const {
   using namespace e6x::vectors;  // NOLINT: generated type names
   Chunk chunk;
   chunk.__set_size(static_cast<int32_t>(count));
-  std::vector<Vector> vectors;
+  chunk.__isset.vectors = true;
+  chunk.vectors.resize(columns_.size());
   for (size_t c = 0; c < columns_.size(); ++c) {
-    Vector v;
+    Vector& v = chunk.vectors[c];
     v.__set_size(static_cast<int32_t>(count));
     v.__set_vectorType(columns_[c].type.vector_type);
     v.__set_isConstantVector(false);
-    std::vector<bool> nulls(count);
-    for (size_t r = 0; r < count; ++r) nulls[r] = c > 0 && (first + r) % 101 == 0;
-    v.__set_nullSet(nulls);
-    Data data;
+    v.__isset.nullSet = true;
+    v.nullSet.resize(count);
+    for (size_t r = 0; r < count; ++r) v.nullSet[r] = c > 0 && (first + r) % 101 == 0;
+    v.__isset.data = true;
+    Data& data = v.data;
     const auto row = [&](size_t r) { return static_cast<int64_t>(first + r); };
     switch (spec_.mix[c]) {
       case 'l': {
-        Int64Data d;
-        for (size_t r = 0; r < count; ++r) d.data.push_back(row(r) * 7 + static_cast<int64_t>(c));
-        data.__set_int64Data(d);
+        data.__isset.int64Data = true;
+        std::vector<int64_t>& values = data.int64Data.data;
+        values.reserve(count);
+        for (size_t r = 0; r < count; ++r) values.push_back(row(r) * 7 + static_cast<int64_t>(c));
         break;
       }
       case 'i': {
-        Int32Data d;
-        for (size_t r = 0; r < count; ++r) d.data.push_back(static_cast<int32_t>(row(r) % 1000000));
-        data.__set_int32Data(d);
+        data.__isset.int32Data = true;
+        std::vector<int32_t>& values = data.int32Data.data;
+        values.reserve(count);
+        for (size_t r = 0; r < count; ++r) values.push_back(static_cast<int32_t>(row(r) % 1000000));
         break;
       }
       case 'd': {
-        Float64Data d;
-        for (size_t r = 0; r < count; ++r) d.data.push_back(static_cast<double>(row(r)) * 0.5);
-        data.__set_float64Data(d);
+        data.__isset.float64Data = true;
+        std::vector<double>& values = data.float64Data.data;
+        values.reserve(count);
+        for (size_t r = 0; r < count; ++r) values.push_back(static_cast<double>(row(r)) * 0.5);
         break;
       }
       case 's': {
-        VarcharData d;
-        for (size_t r = 0; r < count; ++r) d.data.push_back("row-" + std::to_string(row(r)));
-        data.__set_varcharData(d);
+        data.__isset.varcharData = true;
+        std::vector<std::string>& values = data.varcharData.data;
+        values.reserve(count);
+        for (size_t r = 0; r < count; ++r) values.push_back("row-" + std::to_string(row(r)));
         break;
       }
       case 't': {
-        TimeData d;
-        for (size_t r = 0; r < count; ++r) d.data.push_back(kBaseMicros + row(r) * 1000001);
-        data.__set_timeData(d);
+        data.__isset.timeData = true;
+        std::vector<int64_t>& values = data.timeData.data;
+        values.reserve(count);
+        for (size_t r = 0; r < count; ++r) values.push_back(kBaseMicros + row(r) * 1000001);
         break;
       }
       case 'm': {
-        Decimal128Data d;
-        for (size_t r = 0; r < count; ++r) d.data.push_back(DecimalBytes(row(r) * 101 - 5000));
-        d.__set_scale(2);
-        data.__set_decimal128Data(d);
+        data.__isset.decimal128Data = true;
+        data.decimal128Data.__set_scale(2);
+        std::vector<std::string>& values = data.decimal128Data.data;
+        values.reserve(count);
+        for (size_t r = 0; r < count; ++r) values.push_back(DecimalBytes(row(r) * 101 - 5000));
         break;
       }
       default: {
-        BoolData d;
-        for (size_t r = 0; r < count; ++r) d.data.push_back(row(r) % 2 == 1);
-        data.__set_boolData(d);
+        data.__isset.boolData = true;
+        std::vector<bool>& values = data.boolData.data;
+        values.reserve(count);
+        for (size_t r = 0; r < count; ++r) values.push_back(row(r) % 2 == 1);
         break;
       }
     }
-    v.__set_data(data);
-    vectors.push_back(std::move(v));
   }
-  chunk.__set_vectors(vectors);
   return SerializeChunk(chunk);
 }
 

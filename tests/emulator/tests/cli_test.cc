@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "emulator.h"
+#include "raw_client.h"
 
 extern char** environ;
 
@@ -180,7 +181,10 @@ TEST(Cli, HelpNamesEveryFlag) {
     text += *line + "\n";
   }
   for (const char* flag : {"--listen", "--port-file", "--user", "--token", "--batch-rows", "--auth-failure",
-                           "empty-session", "access-denied", "unauthenticated", "--help"}) {
+                           "empty-session", "access-denied", "unauthenticated", "--strategy",
+                           "--reject-missing-strategy", "--tls-cert", "--tls-key", "--load-sqlite", "--load-csv",
+                           "--refuse-pings", "--metadata-row-count", "--empty-chunks-every", "--datetime-as-timestamp",
+                           "--decimal-without-scale", "--help"}) {
     EXPECT_NE(text.find(flag), std::string::npos) << flag;
   }
   EXPECT_EQ(child.Stop(0, std::chrono::seconds(10)), std::optional<int>(0));
@@ -188,10 +192,68 @@ TEST(Cli, HelpNamesEveryFlag) {
 
 TEST(Cli, BadFlagsExitWithStatus2) {
   for (const std::vector<std::string>& flags : std::vector<std::vector<std::string>>{
-           {"--frobnicate"}, {"--auth-failure", "sometimes"}, {"--batch-rows", "0"}, {"--listen"}}) {
+           {"--frobnicate"}, {"--auth-failure", "sometimes"}, {"--batch-rows", "0"}, {"--batch-rows", "12x"},
+           {"--listen"}, {"--metadata-row-count", "sometimes"}, {"--empty-chunks-every", "-1"},
+           {"--empty-chunks-every", "often"}}) {
     Child child(flags);
     EXPECT_EQ(child.Stop(0, std::chrono::seconds(10)), std::optional<int>(2)) << flags[0];
   }
+}
+
+// The spec §13 flags reach the wire (each alternative is checked in detail in
+// open_questions_test.cc); --refuse-pings does not get in the way of plain calls.
+TEST(Cli, OpenQuestionFlagsChangeWhatIsSent) {
+  Child child({"--batch-rows", "2", "--metadata-row-count", "zero", "--empty-chunks-every", "1",
+               "--datetime-as-timestamp", "--decimal-without-scale", "--refuse-pings"});
+  const std::optional<std::string> line = child.ReadLine(kStartup);
+  ASSERT_TRUE(line.has_value());
+  const int port = std::atoi(line->substr(line->rfind(':') + 1).c_str());
+  auto engine = QueryEngineService::NewStub(testing::OwnChannel(port));
+  std::string session;
+  ASSERT_TRUE(testing::Authenticate(*engine, session).ok());
+  const std::string query =
+      testing::PrepareAndExecute(*engine, session, "SELECT datetime_col, small_decimal_col FROM types.all_types WHERE id < 4");
+  ASSERT_FALSE(query.empty());
+  GetResultMetadataRequest request;
+  request.set_sessionid(session);
+  request.set_queryid(query);
+  GetResultMetadataResponse metadata;
+  ASSERT_TRUE(engine->getResultMetadata(testing::Bounded().get(), request, &metadata).ok());
+  EXPECT_EQ(metadata.resultmetadata().substr(0, 8), std::string(8, '\0'));
+  std::vector<int32_t> sizes;
+  for (int i = 0; i < 10; ++i) {
+    std::string batch;
+    ASSERT_TRUE(testing::NextBatch(*engine, session, query, batch).ok());
+    if (batch.empty()) break;
+    const e6x::vectors::Chunk chunk = testing::Decode(batch);
+    sizes.push_back(chunk.size);
+    EXPECT_EQ(static_cast<int>(chunk.vectors.at(0).vectorType), 10);
+    EXPECT_FALSE(chunk.vectors.at(1).data.decimal128Data.__isset.scale);
+  }
+  EXPECT_EQ(sizes, (std::vector<int32_t>{2, 0, 1}));
+  EXPECT_EQ(child.Stop(SIGTERM, std::chrono::seconds(10)), std::optional<int>(0));
+}
+
+// The dropped-connection fault in the executable, as the integration tests use it.
+TEST(Cli, DropsTheCallersConnectionMidStream) {
+  Child child({"--batch-rows", "100"});
+  const std::optional<std::string> line = child.ReadLine(kStartup);
+  ASSERT_TRUE(line.has_value());
+  const int port = std::atoi(line->substr(line->rfind(':') + 1).c_str());
+  auto engine = QueryEngineService::NewStub(testing::OwnChannel(port));
+  auto control = EmulatorControl::NewStub(testing::OwnChannel(port));
+  std::string session;
+  ASSERT_TRUE(testing::Authenticate(*engine, session).ok());
+  const std::string query = testing::PrepareAndExecute(*engine, session, "SELECT * FROM tpch.nation, tpch.region");
+  ConfigureRequest drop;
+  drop.set_drop_method("QueryEngineService/getNextResultBatch");
+  drop.set_drop_nth(1);
+  ASSERT_TRUE(testing::Configure(*control, drop).ok());
+  std::string batch;
+  EXPECT_EQ(testing::NextBatch(*engine, session, query, batch).error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_TRUE(testing::NextBatch(*engine, session, query, batch).ok()) << "reconnected; the batch was not consumed";
+  EXPECT_EQ(testing::Decode(batch).size, 100);
+  EXPECT_EQ(child.Stop(SIGTERM, std::chrono::seconds(10)), std::optional<int>(0));
 }
 
 TEST(Cli, AnAddressInUseIsAnError) {
