@@ -145,7 +145,13 @@ struct EngineState {
       ShutdownPeerSockets(context->peer());
       return {grpc::StatusCode::UNAVAILABLE, "connection dropped by the emulator"};
     }
-    if (delay > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+    // The delay ends early when the client gives up (cancel, deadline), so a
+    // stalled test call never keeps a server thread, or the shutdown, waiting.
+    // The call is still carried out, as a busy engine would: only its answer is lost.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(delay);
+    while (std::chrono::steady_clock::now() < until && !context->IsCancelled()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
     return grpc::Status::OK;
   }
 

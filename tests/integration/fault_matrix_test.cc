@@ -83,10 +83,11 @@ class FaultMatrixTest : public OwnEmulatorTest, public ::testing::WithParamInter
   void Arm(Fault fault, const Target& target) {
     ConfigureRequest request;
     switch (fault) {
-      case Fault::kDropped:
-        request.set_fail_code(14);  // UNAVAILABLE: what a reset connection looks like to the client
-        request.set_fail_message("Connection reset by peer");
-        break;
+      case Fault::kDropped:  // the emulator shuts down the client's TCP connection during that call
+        request.set_drop_method(target.method);
+        request.set_drop_nth(target.nth);
+        emulator().Configure(request);
+        return;
       case Fault::kStrategy456:
         request.set_fail_code(2);
         request.set_fail_message("Received http2 header with status: 456");
@@ -217,7 +218,18 @@ TEST_P(FaultMatrixTest, Cell) {
   }
   SQLCloseCursor(s.get());
   Unstall();
-  EXPECT_EQ(AwaitNoOpenQueries(), 0) << "a server query was left open";
+  // A prepare abandoned by the client (timeout, cancel) is still carried out by
+  // the engine, which thereby holds a query whose id never reached the driver:
+  // nothing can clear it but the engine's own session cleanup. Every other
+  // path leaves nothing behind.
+  const bool orphan_possible =
+      cell.stage == Stage::kPrepare && (cell.fault == Fault::kSlow || cell.fault == Fault::kCancel);
+  if (orphan_possible) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    EXPECT_LE(emulator().OpenQueries(), 1);
+  } else {
+    EXPECT_EQ(AwaitNoOpenQueries(), 0) << "a server query was left open";
+  }
 }
 
 // Rows: faults; columns: stages. "" = the driver recovers and the whole result arrives.
