@@ -41,6 +41,24 @@ int64_t ParseSeconds(std::string_view value) {
   return *seconds;
 }
 
+bool ParseStringType(std::string_view value) {
+  const std::string v = ToUpper(Trim(value));
+  if (v == "VARCHAR") return false;
+  if (v == "WVARCHAR") return true;
+  BadValue("STRING_TYPE", value, "VARCHAR or WVARCHAR");
+}
+
+// Upper bound keeps the octet length (4 bytes per character) within 32 bits.
+constexpr int64_t kMaxStringColumnSize = 536870911;
+
+int64_t ParseStringColumnSize(std::string_view value) {
+  const std::optional<int64_t> size = ParseInt64(Trim(value));
+  if (!size || *size < 1 || *size > kMaxStringColumnSize) {
+    BadValue("STRING_COLUMN_SIZE", value, "a number of characters 1..536870911");
+  }
+  return *size;
+}
+
 // --- The table. ---
 
 using Setter = void (*)(ConnectionOptions&, std::string_view value);
@@ -57,7 +75,7 @@ struct Key {
 
 // Every key the driver knows, once, in the order of a completed connection
 // string. docs/connection-options.md mirrors this table.
-constexpr std::array<Key, 12> kKeys = {{
+constexpr std::array<Key, 14> kKeys = {{
     {"DSN", {},
      [](ConnectionOptions& o, std::string_view v) { o.dsn = v; },
      [](const ConnectionOptions& o) { return o.dsn; }},
@@ -85,6 +103,15 @@ constexpr std::array<Key, 12> kKeys = {{
     {"CLUSTER_NAME", {},
      [](ConnectionOptions& o, std::string_view v) { o.cluster_name = v; },
      [](const ConnectionOptions& o) { return o.cluster_name; }},
+    {"STRING_TYPE", {},
+     [](ConnectionOptions& o, std::string_view v) { o.wide_strings = ParseStringType(v); },
+     [](const ConnectionOptions& o) { return o.wide_strings ? std::string("WVARCHAR") : std::string(); }},
+    {"STRING_COLUMN_SIZE", {},
+     [](ConnectionOptions& o, std::string_view v) { o.string_column_size = ParseStringColumnSize(v); },
+     [](const ConnectionOptions& o) {
+       return o.string_column_size == ConnectionOptions{}.string_column_size ? std::string()
+                                                                             : std::to_string(o.string_column_size);
+     }},
     {"SECURE", {},
      [](ConnectionOptions& o, std::string_view v) { o.secure = ParseSecure(v); },
      [](const ConnectionOptions& o) { return o.secure ? std::string("1") : std::string(); }},
