@@ -622,6 +622,35 @@ void Truncated(size_t i, CellIssues& issues) {
   issues.push_back({i, "01004", "string data, right truncated", false});
 }
 
+// Characters the text of a number or datetime needs before truncation would
+// change its value (ODBC appendix D: the whole digits of a number, all of a
+// date, a timestamp up to its seconds); 0 for text, which truncates with 01004.
+size_t MinimumChars(VectorType type, std::string_view text) {
+  switch (type) {
+    case VectorType::kDouble:
+    case VectorType::kFloat:
+      // An exponent, NaN or Infinity: every character counts.
+      if (text.find_first_of("eEnN") != std::string_view::npos) return text.size();
+      [[fallthrough]];
+    case VectorType::kInteger:
+    case VectorType::kLong:
+    case VectorType::kBoolean:
+    case VectorType::kDecimal128:
+    case VectorType::kDateTime:
+    case VectorType::kTimestamp:
+    case VectorType::kInt96: {
+      const size_t point = text.find('.');
+      return point == std::string_view::npos ? text.size() : point;
+    }
+    case VectorType::kDate: return text.size();
+    default: return 0;
+  }
+}
+
+void WholeDigitsLost(size_t i, CellIssues& issues) {
+  issues.push_back({i, "22003", "numeric value out of range: the buffer cannot hold the value's whole digits", true});
+}
+
 void CharRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
   std::string text;
   ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
@@ -632,6 +661,10 @@ void CharRun(const ColumnVector& c, size_t first, size_t count, const Target& t,
       AppendCellText(c, row, text);
     }
     length = static_cast<SQLLEN>(text.size());
+    if (out != nullptr && static_cast<SQLLEN>(MinimumChars(c.type, text)) >= t.buffer_length) {
+      WholeDigitsLost(i, is);
+      return false;
+    }
     if (CopyChars(text, out, t.buffer_length) < text.size()) Truncated(i, is);
     return true;
   });
@@ -639,8 +672,15 @@ void CharRun(const ColumnVector& c, size_t first, size_t count, const Target& t,
 
 void WideRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
   ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
-    const std::u16string text = Utf8ToUtf16(CharText(c, row));
+    const std::string narrow = CharText(c, row);
+    const std::u16string text = Utf8ToUtf16(narrow);
     length = static_cast<SQLLEN>(text.size() * sizeof(char16_t));
+    // Numbers and datetimes are ASCII: characters = UTF-16 units.
+    if (out != nullptr &&
+        static_cast<SQLLEN>(MinimumChars(c.type, narrow)) >= t.buffer_length / static_cast<SQLLEN>(sizeof(char16_t))) {
+      WholeDigitsLost(i, is);
+      return false;
+    }
     if (CopyWide(text, out, t.buffer_length) < text.size()) Truncated(i, is);
     return true;
   });
@@ -820,9 +860,16 @@ SQLRETURN GetPiece(const ColumnVector& c, size_t row, const Target& t, size_t& o
   size_t copied = 0;
   size_t total = 0;
   if (t.c_type == SQL_C_WCHAR) {
-    const std::u16string text = Utf8ToUtf16(CharText(c, row));
+    const std::string narrow = CharText(c, row);
+    const std::u16string text = Utf8ToUtf16(narrow);
     total = text.size();
     if (offset >= total && offset != 0) return SQL_NO_DATA;
+    if (offset == 0 && t.data != nullptr &&
+        static_cast<SQLLEN>(MinimumChars(c.type, narrow)) >= t.buffer_length / static_cast<SQLLEN>(sizeof(char16_t))) {
+      WholeDigitsLost(0, issues);
+      offset = 1;
+      return SQL_ERROR;
+    }
     const std::u16string_view rest = std::u16string_view(text).substr(offset);
     remaining = static_cast<SQLLEN>(rest.size() * sizeof(char16_t));
     copied = CopyWide(rest, t.data, t.buffer_length);
@@ -840,6 +887,11 @@ SQLRETURN GetPiece(const ColumnVector& c, size_t row, const Target& t, size_t& o
     const std::string text = CharText(c, row);
     total = text.size();
     if (offset >= total && offset != 0) return SQL_NO_DATA;
+    if (offset == 0 && t.data != nullptr && static_cast<SQLLEN>(MinimumChars(c.type, text)) >= t.buffer_length) {
+      WholeDigitsLost(0, issues);
+      offset = 1;
+      return SQL_ERROR;
+    }
     const std::string_view rest = std::string_view(text).substr(offset);
     remaining = static_cast<SQLLEN>(rest.size());
     copied = CopyChars(rest, t.data, t.buffer_length);

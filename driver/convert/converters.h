@@ -68,8 +68,9 @@ bool IsPiecewise(SQLSMALLINT c_type);
 // One SQLGetData call on a piecewise C type. `offset` counts what earlier calls
 // returned for this cell (bytes for CHAR/BINARY, UTF-16 units for WCHAR) and
 // is advanced. Returns SQL_NO_DATA once everything was returned, SQL_SUCCESS
-// or SQL_SUCCESS_WITH_INFO (01004 recorded in `issues`) otherwise. NULL cells
-// are handled by the caller.
+// or SQL_SUCCESS_WITH_INFO (01004 recorded in `issues`) otherwise, and
+// SQL_ERROR (22003 in `issues`) when the first piece of a number or datetime
+// cannot hold its whole digits. NULL cells are handled by the caller.
 SQLRETURN GetPiece(const wire::ColumnVector& column, size_t row, const Target& target, size_t& offset,
                    CellIssues& issues);
 

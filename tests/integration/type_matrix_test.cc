@@ -616,6 +616,11 @@ TEST_F(TypeMatrixTest, PiecewiseGetDataAndArdType) {
     collected += text;
   }
   EXPECT_EQ(collected, *row.string_v);
+  // A number's text never loses whole digits: 22003 instead of pieces.
+  char small[5];
+  EXPECT_EQ(SQLGetData(s.get(), 3, SQL_C_CHAR, small, sizeof small, &indicator), SQL_ERROR);
+  EXPECT_EQ(StateOf(s.get()), "22003");
+  SQLGetData(s.get(), 1, SQL_C_CHAR, small, 0, &indicator);  // move off column 3 to read it afresh
   // SQL_C_BINARY of a LONG comes whole, once.
   int64_t value = 0;
   ASSERT_EQ(SQLGetData(s.get(), 3, SQL_C_BINARY, &value, sizeof value, &indicator), SQL_SUCCESS) << s.Error();

@@ -497,18 +497,23 @@ TEST(Matrix, NumericTarget) {
 struct TextCase {
   ColumnVector cell;
   std::string text;
+  // With a buffer one byte short: 01004 (truncated) or 22003 (numbers and
+  // datetimes whose whole digits / date / seconds would not fit).
+  const char* short_state = "01004";
 };
 
 std::vector<TextCase> TextCases() {
   std::vector<TextCase> cases = {
-      {Long(-42), "-42"}, {Int(7), "7"}, {Dbl(3.5), "3.5"}, {Dbl(1.25, VectorType::kFloat), "1.25"},
-      {Bool(true), "1"}, {Dec(-5, 3), "-0.005"}, {Text("h\xC3\xA9llo"), "h\xC3\xA9llo"},
-      {Text(std::string_view("\x00\xFF\x10", 3), VectorType::kBinary), "00FF10"}, {Int64Cell(VectorType::kDate, kFeb12), "2026-02-12"},
+      {Long(-42), "-42", "22003"}, {Int(7), "7", "22003"}, {Dbl(3.5), "3.5"}, {Dbl(1e300), "1e+300", "22003"},
+      {Dbl(1.25, VectorType::kFloat), "1.25"}, {Bool(true), "1", "22003"}, {Dec(-5, 3), "-0.005"},
+      {Dec(12345, 0), "12345", "22003"}, {Text("h\xC3\xA9llo"), "h\xC3\xA9llo"},
+      {Text(std::string_view("\x00\xFF\x10", 3), VectorType::kBinary), "00FF10"},
+      {Int64Cell(VectorType::kDate, kFeb12), "2026-02-12", "22003"},
       {Int64Cell(VectorType::kDateTime, kFeb12 + 123456), "2026-02-12 00:00:00.123456"},
       {Int64Cell(VectorType::kTimestamp, -1), "1969-12-31 23:59:59.999999"},
-      {Int64Cell(VectorType::kInt96, kFeb12), "2026-02-12 00:00:00"}, {Tz(kFeb12, "-08:00"), "2026-02-11 16:00:00-08:00"},
-      {Text("[1,2]", VectorType::kArray), "[1,2]"}, {Text("{a:1}", VectorType::kMap), "{a:1}"},
-      {Text("{x}", VectorType::kStruct), "{x}"},
+      {Int64Cell(VectorType::kInt96, kFeb12), "2026-02-12 00:00:00", "22003"},
+      {Tz(kFeb12, "-08:00"), "2026-02-11 16:00:00-08:00"}, {Text("[1,2]", VectorType::kArray), "[1,2]"},
+      {Text("{a:1}", VectorType::kMap), "{a:1}"}, {Text("{x}", VectorType::kStruct), "{x}"},
   };
   for (const TextCase& k : cases) Covered().insert({k.cell.type, Family::kChar});
   for (const TextCase& k : cases) Covered().insert({k.cell.type, Family::kWChar});
@@ -532,9 +537,18 @@ TEST(Matrix, CharAndWideTargets) {
       EXPECT_EQ(std::u16string(reinterpret_cast<const char16_t*>(w.bytes.data())), u"h\u00E9llo");
       EXPECT_EQ(w.indicator, 10);
     }
-    // Truncation (no room for the terminator): 01004 with the full length.
+    // One byte short (no room for the terminator): 01004 with the full
+    // length, or 22003 when that would cut whole digits, a date or seconds.
     const Outcome t = Convert(k.cell, SQL_C_CHAR, static_cast<SQLLEN>(k.text.size()));
+    const size_t units = k.text.find('\xC3') == std::string::npos ? k.text.size() : 5;  // "héllo": 5 units
+    const Outcome tw = Convert(k.cell, SQL_C_WCHAR, static_cast<SQLLEN>(units * 2));
+    if (std::string(k.short_state) == "22003") {
+      EXPECT_TRUE(t.Failed("22003")) << k.text;
+      EXPECT_TRUE(tw.Failed("22003")) << k.text;
+      continue;
+    }
     EXPECT_TRUE(t.Warned("01004")) << k.text;
+    EXPECT_TRUE(tw.Warned("01004")) << k.text;
     EXPECT_EQ(t.indicator, static_cast<SQLLEN>(k.text.size()));
     if (k.text.find('\xC3') == std::string::npos) {
       EXPECT_EQ(std::string(t.bytes.data()), k.text.substr(0, k.text.size() - 1));
@@ -596,6 +610,56 @@ TEST(Matrix, BinaryTarget) {
   }
   // Dates beyond SQL_DATE_STRUCT's year range fail as they do for SQL_C_TYPE_DATE.
   EXPECT_TRUE(Convert(Int64Cell(VectorType::kDate, 13'000'000 * kDay), SQL_C_BINARY).Failed("22008"));
+}
+
+// SQLGetData in pieces: text comes in pieces; a number whose whole digits do
+// not fit the first piece is 22003; SQL_C_BINARY of a number comes once.
+TEST(Matrix, GetPieceRules) {
+  const ColumnVector text = Text("abcdef");
+  char buffer[4];
+  SQLLEN indicator = 0;
+  Target t;
+  t.c_type = SQL_C_CHAR;
+  t.data = buffer;
+  t.buffer_length = sizeof buffer;
+  t.indicator = &indicator;
+  t.octet_length = &indicator;
+  size_t offset = 0;
+  CellIssues issues;
+  EXPECT_EQ(GetPiece(text, 0, t, offset, issues), SQL_SUCCESS_WITH_INFO);
+  EXPECT_STREQ(buffer, "abc");
+  EXPECT_EQ(indicator, 6);
+  EXPECT_EQ(GetPiece(text, 0, t, offset, issues), SQL_SUCCESS);
+  EXPECT_STREQ(buffer, "def");
+  EXPECT_EQ(indicator, 3);
+  EXPECT_EQ(GetPiece(text, 0, t, offset, issues), SQL_NO_DATA);
+
+  issues.clear();
+  offset = 0;
+  EXPECT_EQ(GetPiece(Long(12345), 0, t, offset, issues), SQL_ERROR);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_STREQ(issues[0].sqlstate, "22003");
+
+  issues.clear();
+  offset = 0;
+  EXPECT_EQ(GetPiece(Dec(12345, 3), 0, t, offset, issues), SQL_SUCCESS_WITH_INFO);  // "12.345": fraction cut
+  EXPECT_STREQ(buffer, "12.");
+
+  int64_t value = 0;
+  t.c_type = SQL_C_BINARY;
+  t.data = reinterpret_cast<char*>(&value);
+  t.buffer_length = sizeof value;
+  issues.clear();
+  offset = 0;
+  EXPECT_EQ(GetPiece(Long(-9), 0, t, offset, issues), SQL_SUCCESS);
+  EXPECT_EQ(value, -9);
+  EXPECT_EQ(indicator, 8);
+  EXPECT_EQ(GetPiece(Long(-9), 0, t, offset, issues), SQL_NO_DATA);
+  t.buffer_length = 4;
+  offset = 0;
+  EXPECT_EQ(GetPiece(Long(-9), 0, t, offset, issues), SQL_SUCCESS);  // the error is in `issues`
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_STREQ(issues[0].sqlstate, "22003");
 }
 
 // ---- dates, times, timestamps --------------------------------------------------------------------------
