@@ -357,7 +357,7 @@ wire::Decimal DecimalFromDouble(double value) {
   return {value < 0 ? -unscaled : unscaled, fraction_digits - exponent};
 }
 
-const UInt128 kTenTo38 = [] {
+constexpr UInt128 kTenTo38 = [] {
   UInt128 v = 1;
   for (int i = 0; i < 38; ++i) v *= 10;
   return v;

@@ -674,6 +674,21 @@ TEST_F(TypeMatrixTest, ComputedTextIntoGuidAndIntervals) {
   EXPECT_EQ(interval.intval.day_second.fraction, 500000u);
   ASSERT_EQ(SQLGetData(s.get(), 4, SQL_C_INTERVAL_DAY, &interval, sizeof interval, &indicator), SQL_SUCCESS);
   EXPECT_EQ(interval.intval.day_second.day, 42u);
+  // SQL_ARD_TYPE honours the record's interval leading precision: 42 needs 2 digits.
+  SQLHDESC ard = nullptr;
+  ASSERT_EQ(SQLGetStmtAttr(s.get(), SQL_ATTR_APP_ROW_DESC, &ard, 0, nullptr), SQL_SUCCESS);
+  ASSERT_EQ(SQLSetDescField(ard, 4, SQL_DESC_CONCISE_TYPE, reinterpret_cast<SQLPOINTER>(SQL_C_INTERVAL_DAY), 0),
+            SQL_SUCCESS);
+  SQLINTEGER leading = 0;
+  ASSERT_EQ(SQLGetDescField(ard, 4, SQL_DESC_DATETIME_INTERVAL_PRECISION, &leading, 0, nullptr), SQL_SUCCESS);
+  EXPECT_EQ(leading, 2);  // ODBC's default, set with the type
+  ASSERT_EQ(SQLSetDescField(ard, 4, SQL_DESC_DATETIME_INTERVAL_PRECISION, reinterpret_cast<SQLPOINTER>(1), 0),
+            SQL_SUCCESS);
+  char scratch[64];
+  SQLGetData(s.get(), 1, SQL_C_CHAR, scratch, sizeof scratch, &indicator);  // leave column 4 to read it again
+  EXPECT_EQ(SQLGetData(s.get(), 4, SQL_ARD_TYPE, &interval, sizeof interval, &indicator), SQL_ERROR);
+  EXPECT_EQ(StateOf(s.get()), "22015");
+  SQLGetData(s.get(), 1, SQL_C_CHAR, scratch, sizeof scratch, &indicator);
   EXPECT_EQ(SQLGetData(s.get(), 4, SQL_C_INTERVAL_DAY_TO_HOUR, &interval, sizeof interval, &indicator), SQL_ERROR);
   EXPECT_EQ(StateOf(s.get()), "07006");
   EXPECT_EQ(SQLGetData(s.get(), 5, SQL_C_INTERVAL_SECOND, &interval, sizeof interval, &indicator), SQL_ERROR);
