@@ -1,10 +1,10 @@
 // The conversion matrix through the driver manager: every column of
 // types.all_types read with every C type by SQLGetData (07006 exactly where
 // ODBC forbids the pair), values checked against expectations computed here
-// from the rows as the sample generator defines them; then bound fetches
-// (column-wise and row-wise, SQL_C_NUMERIC precision/scale from the ARD),
-// piecewise SQLGetData, SQL_ARD_TYPE, computed text for GUIDs and intervals,
-// and the STRING_TYPE / STRING_COLUMN_SIZE options.
+// from the rows as the sample generator defines them; the same with every
+// column bound to every C type (column-wise and row-wise); SQL_C_NUMERIC
+// precision/scale from the ARD, piecewise SQLGetData, SQL_ARD_TYPE, computed
+// text for GUIDs and intervals, and the STRING_TYPE / STRING_COLUMN_SIZE options.
 #include <gtest/gtest.h>
 
 #include <cfloat>
@@ -472,6 +472,141 @@ TEST_F(TypeMatrixTest, EveryColumnWithEveryCTypeThroughSqlGetData) {
   EXPECT_EQ(checked, 6u * 13u * std::size(kCTypes));
   EXPECT_EQ(SQLFetch(s.get()), SQL_NO_DATA);
 }
+
+// Bytes one value of `c` occupies in a column-wise array (ODBC: the C type's
+// size; BufferLength for the variable-length types).
+size_t ElementSize(const CType& c, size_t buffer_length) {
+  switch (c.family) {
+    case Family::kChar:
+    case Family::kWChar:
+    case Family::kBinary: return buffer_length;
+    case Family::kFloating: return c.id == SQL_C_FLOAT ? sizeof(SQLREAL) : sizeof(SQLDOUBLE);
+    case Family::kBit: return 1;
+    case Family::kNumeric: return sizeof(SQL_NUMERIC_STRUCT);
+    case Family::kDate: return sizeof(SQL_DATE_STRUCT);
+    case Family::kTime: return sizeof(SQL_TIME_STRUCT);
+    case Family::kTimestamp: return sizeof(SQL_TIMESTAMP_STRUCT);
+    case Family::kGuid: return sizeof(SQLGUID);
+    case Family::kInterval: return sizeof(SQL_INTERVAL_STRUCT);
+    case Family::kInteger:
+      switch (c.id) {
+        case SQL_C_STINYINT:
+        case SQL_C_UTINYINT:
+        case SQL_C_TINYINT: return 1;
+        case SQL_C_SSHORT:
+        case SQL_C_USHORT:
+        case SQL_C_SHORT: return 2;
+        case SQL_C_SBIGINT:
+        case SQL_C_UBIGINT: return 8;
+        default: return 4;
+      }
+  }
+  return 0;
+}
+
+// Every C type bound to every column it may convert, all six rows in one
+// rowset, row-wise or column-wise; each cell against the SQLGetData
+// expectations (an error shows as SQL_ROW_ERROR in the row status). Binding a
+// forbidden pair makes the fetch fail with 07006.
+void BoundSweep(const Connection& connection, bool row_wise) {
+  constexpr size_t kRows = 6;
+  constexpr size_t kColumns = 13;
+  constexpr size_t kBuffer = 128;
+  constexpr size_t kSlot = kBuffer + sizeof(SQLLEN);  // row-wise: value, then its indicator
+  for (const CType& c : kCTypes) {
+    Statement s(connection);
+    std::vector<SQLUSMALLINT> status(kRows, 0xFFFF);
+    SQLULEN fetched = 0;
+    SQLSetStmtAttr(s.get(), SQL_ATTR_ROW_ARRAY_SIZE, reinterpret_cast<SQLPOINTER>(kRows), 0);
+    SQLSetStmtAttr(s.get(), SQL_ATTR_ROW_STATUS_PTR, status.data(), 0);
+    SQLSetStmtAttr(s.get(), SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0);
+    if (row_wise) {
+      SQLSetStmtAttr(s.get(), SQL_ATTR_ROW_BIND_TYPE, reinterpret_cast<SQLPOINTER>(kColumns * kSlot), 0);
+    }
+    ASSERT_EQ(s.Execute("SELECT * FROM types.all_types ORDER BY id"), SQL_SUCCESS) << s.Error();
+    std::vector<char> rows(kRows * kColumns * kSlot, '\x5A');
+    std::vector<std::vector<char>> columns(kColumns, std::vector<char>(kRows * kBuffer, '\x5A'));
+    std::vector<std::vector<SQLLEN>> indicators(kColumns, std::vector<SQLLEN>(kRows, -7));
+    const size_t element = ElementSize(c, kBuffer);
+    const auto value_at = [&](size_t column, size_t row) -> const char* {
+      return row_wise ? &rows[row * kColumns * kSlot + column * kSlot] : &columns[column][row * element];
+    };
+    const auto indicator_at = [&](size_t column, size_t row) -> SQLLEN {
+      SQLLEN v = 0;
+      if (row_wise) {
+        std::memcpy(&v, &rows[row * kColumns * kSlot + column * kSlot + kBuffer], sizeof v);
+      } else {
+        v = indicators[column][row];
+      }
+      return v;
+    };
+    std::vector<bool> bound(kColumns, false);
+    for (size_t col = 0; col < kColumns; ++col) {
+      if (Expect(Rows()[0], static_cast<int>(col + 1), c).kind == Expectation::kForbidden) continue;
+      bound[col] = true;
+      char* data = row_wise ? &rows[col * kSlot] : columns[col].data();
+      SQLLEN* indicator = row_wise ? reinterpret_cast<SQLLEN*>(&rows[col * kSlot + kBuffer]) : indicators[col].data();
+      ASSERT_EQ(SQLBindCol(s.get(), static_cast<SQLUSMALLINT>(col + 1), c.id, data, kBuffer, indicator), SQL_SUCCESS)
+          << c.name;
+    }
+    const SQLRETURN rc = SQLFetch(s.get());
+    ASSERT_TRUE(rc == SQL_SUCCESS || rc == SQL_SUCCESS_WITH_INFO) << c.name << ": " << s.Error();
+    ASSERT_EQ(fetched, kRows) << c.name;
+    for (size_t r = 0; r < kRows; ++r) {
+      const Row& row = Rows()[r];
+      bool any_error = false, any_warning = false;
+      for (size_t col = 0; col < kColumns; ++col) {
+        if (!bound[col]) continue;
+        const Expectation e = Expect(row, static_cast<int>(col + 1), c);
+        const std::string what = std::string(row_wise ? "row-wise " : "column-wise ") + "row " +
+                                 std::to_string(row.id) + " " + kColumnNames[col] + " as SQL_C_" + c.name;
+        const SQLLEN indicator = indicator_at(col, r);
+        switch (e.kind) {
+          case Expectation::kNull: EXPECT_EQ(indicator, SQL_NULL_DATA) << what; break;
+          case Expectation::kError: any_error = true; break;
+          case Expectation::kAnySuccess: EXPECT_GE(indicator, 0) << what; break;
+          case Expectation::kApproximate: {
+            double got = 0;
+            if (c.id == SQL_C_FLOAT) {
+              float f = 0;
+              std::memcpy(&f, value_at(col, r), sizeof f);
+              EXPECT_EQ(f, static_cast<float>(e.approximate)) << what;
+            } else {
+              std::memcpy(&got, value_at(col, r), sizeof got);
+              EXPECT_NEAR(got, e.approximate, std::fabs(e.approximate) * 1e-15) << what;
+            }
+            break;
+          }
+          case Expectation::kBytes:
+            any_warning = any_warning || e.sqlstate != nullptr;
+            ASSERT_EQ(indicator, static_cast<SQLLEN>(e.bytes.size())) << what;
+            EXPECT_EQ(std::string(value_at(col, r), e.bytes.size()), e.bytes) << what;
+            break;
+          case Expectation::kForbidden: break;
+        }
+      }
+      const SQLUSMALLINT expected_status =
+          any_error ? SQL_ROW_ERROR : any_warning ? SQL_ROW_SUCCESS_WITH_INFO : SQL_ROW_SUCCESS;
+      if (c.family != Family::kChar && c.family != Family::kWChar) {
+        EXPECT_EQ(status[r], expected_status) << c.name << " row " << row.id;
+      }
+    }
+    // A forbidden pair fails the fetch as a whole.
+    for (size_t col = 0; col < kColumns; ++col) {
+      if (bound[col]) continue;
+      Statement forbidden(connection);
+      ASSERT_EQ(forbidden.Execute("SELECT * FROM types.all_types ORDER BY id"), SQL_SUCCESS);
+      char buffer[kBuffer];
+      SQLLEN indicator = 0;
+      SQLBindCol(forbidden.get(), static_cast<SQLUSMALLINT>(col + 1), c.id, buffer, sizeof buffer, &indicator);
+      EXPECT_EQ(SQLFetch(forbidden.get()), SQL_ERROR) << kColumnNames[col] << " as SQL_C_" << c.name;
+      EXPECT_EQ(StateOf(forbidden.get()), "07006") << kColumnNames[col] << " as SQL_C_" << c.name;
+    }
+  }
+}
+
+TEST_F(TypeMatrixTest, EveryColumnWithEveryCTypeBoundColumnWise) { BoundSweep(connection_, false); }
+TEST_F(TypeMatrixTest, EveryColumnWithEveryCTypeBoundRowWise) { BoundSweep(connection_, true); }
 
 // Bound columns: column-wise over all rows in one rowset, every row's cells
 // against the same expectations; SQL_C_NUMERIC precision/scale from the ARD.
