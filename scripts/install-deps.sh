@@ -10,6 +10,7 @@ packages=(
   unixodbc unixodbc-dev odbcinst
   libgtest-dev libgmock-dev
   libsqlite3-dev
+  tzdata
   libthrift-dev thrift-compiler libboost-dev
 )
 

@@ -71,6 +71,24 @@ std::string UnlessDefault(int64_t value, int64_t default_value) {
   return value == default_value ? std::string() : std::to_string(value);
 }
 
+bool ParseStringType(std::string_view value) {
+  const std::string v = ToUpper(Trim(value));
+  if (v == "VARCHAR") return false;
+  if (v == "WVARCHAR") return true;
+  BadValue("STRING_TYPE", value, "VARCHAR or WVARCHAR");
+}
+
+// Upper bound keeps the octet length (4 bytes per character) within 32 bits.
+constexpr int64_t kMaxStringColumnSize = 536870911;
+
+int64_t ParseStringColumnSize(std::string_view value) {
+  const std::optional<int64_t> size = ParseInt64(Trim(value));
+  if (!size || *size < 1 || *size > kMaxStringColumnSize) {
+    BadValue("STRING_COLUMN_SIZE", value, "a number of characters 1..536870911");
+  }
+  return *size;
+}
+
 // --- The table. ---
 
 // Setters and getters receive the row's canonical name, so that one function
@@ -89,7 +107,7 @@ struct Key {
 
 // Every key the driver knows, once, in the order of a completed connection
 // string. docs/connection-options.md mirrors this table.
-constexpr std::array<Key, 27> kKeys = {{
+constexpr std::array<Key, 29> kKeys = {{
     {"DSN", {},
      [](ConnectionOptions& o, std::string_view, std::string_view v) { o.dsn = v; },
      [](const ConnectionOptions& o, std::string_view) { return o.dsn; }},
@@ -117,6 +135,14 @@ constexpr std::array<Key, 27> kKeys = {{
     {"CLUSTER_NAME", {},
      [](ConnectionOptions& o, std::string_view, std::string_view v) { o.cluster_name = v; },
      [](const ConnectionOptions& o, std::string_view) { return o.cluster_name; }},
+    {"STRING_TYPE", {},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.wide_strings = ParseStringType(v); },
+     [](const ConnectionOptions& o, std::string_view) { return o.wide_strings ? std::string("WVARCHAR") : std::string(); }},
+    {"STRING_COLUMN_SIZE", {},
+     [](ConnectionOptions& o, std::string_view, std::string_view v) { o.string_column_size = ParseStringColumnSize(v); },
+     [](const ConnectionOptions& o, std::string_view) {
+       return UnlessDefault(o.string_column_size, ConnectionOptions{}.string_column_size);
+     }},
     {"SECURE", {},
      [](ConnectionOptions& o, std::string_view, std::string_view v) { o.secure = ParseFlag("SECURE", v); },
      [](const ConnectionOptions& o, std::string_view) { return o.secure ? std::string("1") : std::string(); }},

@@ -37,6 +37,8 @@ struct ConnectionOptions {
   // GRPC_<OPTION>: gRPC channel options of spec §10.2 the user set, by the
   // spec's name ("keepalive_time_ms", "http2.max_pings_without_data").
   std::map<std::string, int64_t> channel_options;
+  bool wide_strings = false;              // STRING_TYPE: VARCHAR (false) or WVARCHAR (true)
+  int64_t string_column_size = 65535;     // STRING_COLUMN_SIZE: column size reported for strings
 
   int EffectivePort() const noexcept { return port != 0 ? port : (secure ? 443 : 80); }
 };
@@ -50,7 +52,7 @@ struct UnknownKey {
 // Applies `attributes` on top of `options`. The first occurrence of a key (or
 // any of its aliases) wins over later ones, as ODBC specifies; of DSN and
 // DRIVER only the leftmost is recorded (neither is resolved here). Values are
-// validated: a bad PORT, SECURE or PREPARE_TIMEOUT throws
+// validated: a bad PORT, SECURE, PREPARE_TIMEOUT, STRING_TYPE or STRING_COLUMN_SIZE throws
 // DriverError("HY024", ...) naming key and value; `options` may then be
 // partly updated. Unknown keys are appended to `unknown` (with the closest
 // known key as suggestion) and otherwise ignored.
@@ -71,7 +73,8 @@ void Validate(const ConnectionOptions& options);
 // Out connection string for SQLDriverConnect: every set key in canonical
 // spelling and table order (DSN, DRIVER, HOST, ...), PWD included (ODBC
 // requires the completed string to be usable for reconnecting). Keys that are
-// empty or at their default (PORT 0, SECURE off, PREPARE_TIMEOUT 600) are left out.
+// empty or at their default (PORT 0, SECURE off, PREPARE_TIMEOUT 600, STRING_TYPE
+// VARCHAR, STRING_COLUMN_SIZE 65535) are left out.
 std::string ToConnectionString(const ConnectionOptions& options);
 
 }  // namespace e6odbc::config

@@ -17,6 +17,16 @@
 
 namespace e6odbc::convert {
 
+// Defaults ODBC gives the ARD fields when a record becomes SQL_C_NUMERIC
+// (precision is driver-defined: all a DECIMAL128 holds) or an interval type.
+inline constexpr SQLSMALLINT kDefaultNumericPrecision = 38;
+inline constexpr SQLINTEGER kDefaultIntervalLeadingPrecision = 2;
+inline constexpr SQLSMALLINT kDefaultIntervalSecondsPrecision = 6;
+
+// SQL_DESC_PRECISION a record gets when it becomes `c_type`: 38 for
+// SQL_C_NUMERIC, 6 (fractional-second digits) for interval types, else 0.
+SQLSMALLINT DefaultPrecision(SQLSMALLINT c_type);
+
 // The application's buffers for one column. Row i of a run writes its value at
 // data + i * data_stride and its length/indicator at the two pointers + i * indicator_stride.
 struct Target {
@@ -27,6 +37,13 @@ struct Target {
   SQLLEN* octet_length = nullptr;   // value length goes here; may be null or == indicator
   size_t data_stride = 0;
   size_t indicator_stride = 0;
+  // From the ARD record (SQLGetData without SQL_ARD_TYPE: the ODBC defaults).
+  // SQL_DESC_PRECISION: digits of SQL_C_NUMERIC, fractional-second digits of
+  // interval types; SQL_DESC_SCALE: scale of SQL_C_NUMERIC;
+  // SQL_DESC_DATETIME_INTERVAL_PRECISION: digits of an interval's leading field.
+  SQLSMALLINT precision = kDefaultNumericPrecision;
+  SQLSMALLINT scale = 0;
+  SQLINTEGER leading_precision = kDefaultIntervalLeadingPrecision;
 };
 
 struct CellIssue {
@@ -44,21 +61,26 @@ using RunConverter = void (*)(const wire::ColumnVector& column, size_t first_row
 RunConverter FindConverter(wire::VectorType type, SQLSMALLINT c_type);
 
 // True for the C types SQLGetData can return in pieces (CHAR, WCHAR, BINARY).
+// SQL_C_BINARY of a number or datetime is the value's C representation and
+// comes whole: GetPiece returns it once.
 bool IsPiecewise(SQLSMALLINT c_type);
 
 // One SQLGetData call on a piecewise C type. `offset` counts what earlier calls
 // returned for this cell (bytes for CHAR/BINARY, UTF-16 units for WCHAR) and
 // is advanced. Returns SQL_NO_DATA once everything was returned, SQL_SUCCESS
-// or SQL_SUCCESS_WITH_INFO (01004 recorded in `issues`) otherwise. NULL cells
-// are handled by the caller.
+// or SQL_SUCCESS_WITH_INFO (01004 recorded in `issues`) otherwise, and
+// SQL_ERROR (22003 in `issues`) when the first piece of a number or datetime
+// cannot hold its whole digits. NULL cells are handled by the caller.
 SQLRETURN GetPiece(const wire::ColumnVector& column, size_t row, const Target& target, size_t& offset,
                    CellIssues& issues);
 
-// Bytes one value of a fixed-size C type occupies (SQL_C_SLONG -> 4), or 0 for
-// the variable-length types (CHAR, WCHAR, BINARY) whose size is the buffer length.
+// Bytes one value of a fixed-size C type occupies (SQL_C_SLONG -> 4,
+// SQL_C_NUMERIC -> 19), or 0 for the variable-length types (CHAR, WCHAR,
+// BINARY) whose size is the buffer length and for unknown types.
 size_t FixedSizeOf(SQLSMALLINT c_type);
 
-// Maps SQL_C_DEFAULT to the column type's default C type.
-SQLSMALLINT ResolveDefaultCType(wire::VectorType type);
+// Maps SQL_C_DEFAULT to the default C type of the column's SQL type
+// (sql_type_info.h): text is SQL_C_WCHAR when strings are reported as SQL_WVARCHAR.
+SQLSMALLINT ResolveDefaultCType(wire::VectorType type, bool wide_strings);
 
 }  // namespace e6odbc::convert

@@ -2,14 +2,15 @@
 
 namespace e6odbc::convert {
 
-SqlTypeInfo DescribeWireType(wire::VectorType type, int32_t decimal_scale, bool wide_strings) {
+SqlTypeInfo DescribeWireType(wire::VectorType type, int32_t decimal_scale, bool wide_strings,
+                             SQLULEN string_column_size) {
   using wire::VectorType;
   const SQLSMALLINT text_type = wide_strings ? SQL_WVARCHAR : SQL_VARCHAR;
   const SQLSMALLINT text_c_type = wide_strings ? SQL_C_WCHAR : SQL_C_CHAR;
   const auto text = [&](std::string_view name) {
     // Octet length: UTF-8 needs up to 4 bytes per character (UTF-16 up to 4 too).
-    return SqlTypeInfo{text_type, text_type, 0, kStringColumnSize, 0, static_cast<SQLLEN>(kStringColumnSize),
-                       static_cast<SQLLEN>(kStringColumnSize * 4), 0, text_c_type, false, name};
+    return SqlTypeInfo{text_type, text_type, 0, string_column_size, 0, static_cast<SQLLEN>(string_column_size),
+                       static_cast<SQLLEN>(string_column_size * 4), 0, text_c_type, false, name};
   };
   switch (type) {
     case VectorType::kLong:
@@ -31,8 +32,9 @@ SqlTypeInfo DescribeWireType(wire::VectorType type, int32_t decimal_scale, bool 
       return {SQL_TYPE_TIMESTAMP, SQL_DATETIME, SQL_CODE_TIMESTAMP, 26, 6, 26, 16, 0, SQL_C_TYPE_TIMESTAMP, false,
               type == VectorType::kDateTime ? "DATETIME" : type == VectorType::kTimestamp ? "TIMESTAMP" : "INT96"};
     case VectorType::kTimestampTz:
-      // Delivered as text with its offset ("... +05:30"): 26 + 6 characters.
-      return {text_type, text_type, 0, 32, 0, 32, 32 * 4, 0, text_c_type, false, "TIMESTAMP_TZ"};
+      // Delivered as text: local time, offset and region (docs/type-mapping.md).
+      return {text_type, text_type, 0, kTimestampTzColumnSize, 0, static_cast<SQLLEN>(kTimestampTzColumnSize),
+              static_cast<SQLLEN>(kTimestampTzColumnSize * 4), 0, text_c_type, false, "TIMESTAMP_TZ"};
     case VectorType::kDecimal128: {
       const auto scale = static_cast<SQLSMALLINT>(decimal_scale < 0 ? 0 : decimal_scale > 38 ? 38 : decimal_scale);
       // Display: sign + 38 digits + decimal point.

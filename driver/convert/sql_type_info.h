@@ -14,8 +14,13 @@
 namespace e6odbc::convert {
 
 // Strings have no declared length in result metadata; this is what the driver
-// reports as their column size (characters).
+// reports as their column size (characters) unless the connection's
+// STRING_COLUMN_SIZE says otherwise. BINARY always reports this many bytes.
 inline constexpr SQLULEN kStringColumnSize = 65535;
+
+// TIMESTAMP_TZ text: "YYYY-MM-DD HH:MM:SS.ffffff" (26) + "+hh:mm[:ss]" (up to 9)
+// + "[Region/Name]" (tzdata's longest name is 32 characters, + 2 brackets).
+inline constexpr SQLULEN kTimestampTzColumnSize = 72;
 
 struct SqlTypeInfo {
   SQLSMALLINT sql_type;       // concise type (SQL_DESC_CONCISE_TYPE)
@@ -32,7 +37,9 @@ struct SqlTypeInfo {
 };
 
 // `decimal_scale` is used for DECIMAL128 (from the first batch; spec §6 Rec).
-// `wide_strings` selects SQL_WVARCHAR over SQL_VARCHAR for text.
-SqlTypeInfo DescribeWireType(wire::VectorType type, int32_t decimal_scale, bool wide_strings);
+// `wide_strings` selects SQL_WVARCHAR over SQL_VARCHAR for text;
+// `string_column_size` is the column size reported for STRING, ARRAY, MAP and STRUCT.
+SqlTypeInfo DescribeWireType(wire::VectorType type, int32_t decimal_scale, bool wide_strings,
+                             SQLULEN string_column_size = kStringColumnSize);
 
 }  // namespace e6odbc::convert

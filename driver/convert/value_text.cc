@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "convert/civil_time.h"
+#include "convert/time_zone.h"
 
 namespace e6odbc::convert {
 namespace {
@@ -45,25 +46,45 @@ void AppendCivil(const CivilTimestamp& t, std::string& out) {
   }
 }
 
-// TIMESTAMP_TZ: local time at a fixed offset followed by the offset
-// ("2026-02-12 05:30:00+05:30"; UTC as "+00:00"). Region names (e.g. "Asia/Kolkata") need the
-// zone database; until that lands (TODO(#5)) they render as the UTC instant
-// with the region in brackets, which is unambiguous: "2026-02-12 00:00:00Z[Asia/Kolkata]".
-void AppendZonedText(int64_t micros, std::string_view zone, std::string& out) {
-  const std::optional<int32_t> offset = ParseFixedOffset(zone);
-  if (!offset) {
-    AppendCivil(TimestampFromMicros(micros), out);
-    out += "Z[";
-    out += zone;
-    out.push_back(']');
-    return;
-  }
-  AppendCivil(TimestampFromMicros(micros + int64_t{*offset} * kMicrosPerSecond), out);
-  const int32_t magnitude = *offset < 0 ? -*offset : *offset;
-  out.push_back(*offset < 0 ? '-' : '+');
+void AppendOffset(int32_t offset, std::string& out) {
+  const int32_t magnitude = offset < 0 ? -offset : offset;
+  out.push_back(offset < 0 ? '-' : '+');
   AppendPadded(static_cast<uint64_t>(magnitude / 3600), 2, out);
   out.push_back(':');
   AppendPadded(static_cast<uint64_t>(magnitude / 60 % 60), 2, out);
+  // Local mean times before standard time (e.g. -04:56:02) keep their seconds.
+  if (magnitude % 60 != 0) {
+    out.push_back(':');
+    AppendPadded(static_cast<uint64_t>(magnitude % 60), 2, out);
+  }
+}
+
+// TIMESTAMP_TZ: the local wall time at the row's zone and the offset in effect
+// there ("2026-02-12 05:30:00+05:30"; UTC as "+00:00"). A region zone adds its
+// name: "1970-01-01 05:30:00+05:30[Asia/Kolkata]". A zone that is neither an
+// offset nor in the zone database renders as the UTC instant with the name:
+// "2026-02-12 00:00:00Z[Mars/Base]".
+void AppendZonedText(int64_t micros, std::string_view zone, std::string& out) {
+  std::optional<int32_t> offset = ParseFixedOffset(zone);
+  std::shared_ptr<const TimeZone> region;
+  if (!offset) {
+    region = FindTimeZone(zone);
+    if (region == nullptr) {
+      AppendCivil(TimestampFromMicros(micros), out);
+      out += "Z[";
+      out += zone;
+      out.push_back(']');
+      return;
+    }
+    offset = region->OffsetAt(FloorDiv(micros, kMicrosPerSecond));
+  }
+  AppendCivil(TimestampFromMicros(micros + int64_t{*offset} * kMicrosPerSecond), out);
+  AppendOffset(*offset, out);
+  if (region != nullptr) {
+    out.push_back('[');
+    out += zone;
+    out.push_back(']');
+  }
 }
 
 }  // namespace

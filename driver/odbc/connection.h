@@ -48,8 +48,10 @@ class Connection : public Handle {
   SQLRETURN GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER buffer_length,
                          SQLINTEGER* string_length, OutText text);
 
-  // Strings reported as SQL_WVARCHAR rather than SQL_VARCHAR (future DSN key).
-  bool wide_strings() const noexcept { return false; }
+  // Strings reported as SQL_WVARCHAR rather than SQL_VARCHAR (STRING_TYPE=WVARCHAR).
+  bool wide_strings() const noexcept { return options_.wide_strings; }
+  // Column size reported for strings (STRING_COLUMN_SIZE).
+  SQLULEN string_column_size() const noexcept { return static_cast<SQLULEN>(options_.string_column_size); }
 
  private:
   // Opens the session and authenticates (so bad credentials fail here).

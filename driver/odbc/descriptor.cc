@@ -3,6 +3,8 @@
 #include <cstring>
 
 #include "common/driver_error.h"
+#include "convert/converters.h"
+#include "convert/interval.h"
 
 namespace e6odbc::odbc {
 namespace {
@@ -16,7 +18,9 @@ SQLSMALLINT VerboseType(SQLSMALLINT concise, SQLSMALLINT& code) {
     case SQL_C_DATE: code = SQL_CODE_DATE; return SQL_DATETIME;
     case SQL_C_TIME: code = SQL_CODE_TIME; return SQL_DATETIME;
     case SQL_C_TIMESTAMP: code = SQL_CODE_TIMESTAMP; return SQL_DATETIME;
-    default: return concise;
+    default:
+      code = static_cast<SQLSMALLINT>(convert::IntervalCodeOf(concise));
+      return code != 0 ? SQL_INTERVAL : concise;
   }
 }
 
@@ -25,6 +29,11 @@ SQLSMALLINT VerboseType(SQLSMALLINT concise, SQLSMALLINT& code) {
 void SetConciseType(DescriptorRecord& record, SQLSMALLINT concise_type) {
   record.concise_type = concise_type;
   record.type = VerboseType(concise_type, record.datetime_interval_code);
+  if (concise_type == SQL_C_NUMERIC || convert::IntervalCodeOf(concise_type) != 0) {
+    record.precision = convert::DefaultPrecision(concise_type);
+    record.scale = 0;
+    record.datetime_interval_precision = convert::kDefaultIntervalLeadingPrecision;
+  }
 }
 
 DescriptorRecord& Descriptor::Record(SQLSMALLINT number) {
@@ -69,6 +78,7 @@ SQLRETURN Descriptor::GetField(SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER
     case SQL_DESC_TYPE: return StoreValue<SQLSMALLINT>(value, r.type);
     case SQL_DESC_CONCISE_TYPE: return StoreValue<SQLSMALLINT>(value, r.concise_type);
     case SQL_DESC_DATETIME_INTERVAL_CODE: return StoreValue<SQLSMALLINT>(value, r.datetime_interval_code);
+    case SQL_DESC_DATETIME_INTERVAL_PRECISION: return StoreValue<SQLINTEGER>(value, r.datetime_interval_precision);
     case SQL_DESC_DATA_PTR: return StoreValue<SQLPOINTER>(value, r.data_ptr);
     case SQL_DESC_OCTET_LENGTH: return StoreValue<SQLLEN>(value, r.octet_length);
     case SQL_DESC_OCTET_LENGTH_PTR: return StoreValue<SQLPOINTER>(value, r.octet_length_ptr);
@@ -130,6 +140,9 @@ SQLRETURN Descriptor::SetField(SQLSMALLINT number, SQLSMALLINT field, SQLPOINTER
     case SQL_DESC_TYPE:
     case SQL_DESC_CONCISE_TYPE: SetConciseType(r, static_cast<SQLSMALLINT>(as_int)); return SQL_SUCCESS;
     case SQL_DESC_DATETIME_INTERVAL_CODE: r.datetime_interval_code = static_cast<SQLSMALLINT>(as_int); return SQL_SUCCESS;
+    case SQL_DESC_DATETIME_INTERVAL_PRECISION:
+      r.datetime_interval_precision = static_cast<SQLINTEGER>(as_int);
+      return SQL_SUCCESS;
     case SQL_DESC_DATA_PTR: r.data_ptr = value; return SQL_SUCCESS;
     case SQL_DESC_OCTET_LENGTH: r.octet_length = as_int; return SQL_SUCCESS;
     case SQL_DESC_OCTET_LENGTH_PTR: r.octet_length_ptr = static_cast<SQLLEN*>(value); return SQL_SUCCESS;

@@ -20,6 +20,7 @@ struct DescriptorRecord {
   SQLSMALLINT type = SQL_C_DEFAULT;          // SQL_DESC_TYPE (verbose)
   SQLSMALLINT concise_type = SQL_C_DEFAULT;  // SQL_DESC_CONCISE_TYPE
   SQLSMALLINT datetime_interval_code = 0;
+  SQLINTEGER datetime_interval_precision = 0;  // leading-field digits of an interval C type
   SQLPOINTER data_ptr = nullptr;
   SQLLEN octet_length = 0;
   SQLLEN* octet_length_ptr = nullptr;
@@ -79,7 +80,9 @@ class Descriptor : public Handle {
 };
 
 // Sets type, concise type and datetime code consistently from a concise C or
-// SQL type (SQL_C_TYPE_DATE -> SQL_DATETIME + SQL_CODE_DATE, ...).
+// SQL type (SQL_C_TYPE_DATE -> SQL_DATETIME + SQL_CODE_DATE, interval C types
+// -> SQL_INTERVAL + their code). SQL_C_NUMERIC and interval types also get
+// ODBC's default precision, scale and interval leading precision.
 void SetConciseType(DescriptorRecord& record, SQLSMALLINT concise_type);
 
 }  // namespace e6odbc::odbc

@@ -143,7 +143,8 @@ void Statement::DescribeResults() {
       if (!wire::VectorTypeFromName(column.type_name)) type = vector.type;
       if (!vector.decimal_values.empty()) scale = vector.decimal_values.front().scale;
     }
-    const convert::SqlTypeInfo info = convert::DescribeWireType(type, scale, connection_.wide_strings());
+    const convert::SqlTypeInfo info =
+        convert::DescribeWireType(type, scale, connection_.wide_strings(), connection_.string_column_size());
     DescriptorRecord& r = ird_.Record(static_cast<SQLSMALLINT>(i + 1));
     SetConciseType(r, info.sql_type);
     r.name = column.name;
@@ -294,7 +295,7 @@ bool Statement::HasRow() {
 
 convert::RunConverter Statement::ConverterFor(const wire::ColumnVector& vector, SQLUSMALLINT column,
                                               SQLSMALLINT& c_type) const {
-  if (c_type == SQL_C_DEFAULT) c_type = convert::ResolveDefaultCType(vector.type);
+  if (c_type == SQL_C_DEFAULT) c_type = convert::ResolveDefaultCType(vector.type, connection_.wide_strings());
   const convert::RunConverter converter = convert::FindConverter(vector.type, c_type);
   if (converter == nullptr) {
     throw DriverError("07006", "restricted data type attribute violation: column " + std::to_string(column) + " (" +
@@ -314,6 +315,9 @@ convert::Target Statement::BoundTarget(const DescriptorRecord& binding, SQLSMALL
   target.buffer_length = fixed != 0 ? static_cast<SQLLEN>(fixed) : binding.octet_length;
   target.data_stride = row_wise ? ard_.bind_type : (fixed != 0 ? fixed : static_cast<size_t>(binding.octet_length));
   target.indicator_stride = row_wise ? ard_.bind_type : sizeof(SQLLEN);
+  target.precision = binding.precision;
+  target.scale = binding.scale;
+  target.leading_precision = binding.datetime_interval_precision;
   // The bind offset applies to every pointer; then move to `rowset_row`.
   const SQLLEN offset = ard_.bind_offset_ptr != nullptr ? *ard_.bind_offset_ptr : 0;
   const auto row_data = static_cast<SQLLEN>(rowset_row * target.data_stride);
@@ -409,9 +413,16 @@ SQLRETURN Statement::GetData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER
     throw DriverError("HY003", "invalid application buffer type " + std::to_string(c_type));
   }
   if (buffer_length < 0) throw DriverError("HY090", "invalid string or buffer length " + std::to_string(buffer_length));
+  // SQL_ARD_TYPE takes type, precision, scale and interval precision from the
+  // ARD record; any other type uses ODBC's defaults for it.
+  DescriptorRecord defaults;
+  const DescriptorRecord* ard_record = &defaults;
   if (c_type == SQL_ARD_TYPE) {
     const DescriptorRecord* r = ard_.Find(static_cast<SQLSMALLINT>(column));
-    c_type = r != nullptr ? r->concise_type : SQL_C_DEFAULT;
+    if (r != nullptr) ard_record = r;
+    c_type = ard_record->concise_type;
+  } else {
+    SetConciseType(defaults, c_type);
   }
   const convert::RunConverter converter = ConverterFor(vector, column, c_type);
   if (column != getdata_column_) {  // moving to another column restarts piecewise reading
@@ -424,6 +435,9 @@ SQLRETURN Statement::GetData(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER
   target.buffer_length = buffer_length;
   target.indicator = indicator;
   target.octet_length = indicator;
+  target.precision = ard_record->precision;
+  target.scale = ard_record->scale;
+  target.leading_precision = ard_record->datetime_interval_precision;
   convert::CellIssues issues;
   SQLRETURN rc = SQL_SUCCESS;
   if (vector.IsNull(current_row_)) {

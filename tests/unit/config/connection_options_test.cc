@@ -222,14 +222,53 @@ TEST(ConnectionOptions, KnownKeysAreWhatADsnMayHold) {
   const std::vector<std::string>& keys = KnownKeys();
   for (const char* key : {"HOST", "SERVER", "PORT", "UID", "USER", "PWD", "PASSWORD", "DATABASE", "SCHEMA", "CATALOG",
                           "CLUSTER_NAME", "SECURE", "SSL_CA", "CA_FILE", "PREPARE_TIMEOUT", "RPC_TIMEOUT",
-                          "AUTO_RESUME", "AUTO_RESUME_TIMEOUT", "GRPC_KEEPALIVE_TIME_MS", "STRATEGY_CACHE_TTL"}) {
+                          "AUTO_RESUME", "AUTO_RESUME_TIMEOUT", "GRPC_KEEPALIVE_TIME_MS", "STRATEGY_CACHE_TTL",
+                          "STRING_TYPE", "STRING_COLUMN_SIZE"}) {
     EXPECT_NE(std::find(keys.begin(), keys.end(), key), keys.end()) << key;
   }
-  EXPECT_EQ(keys.size(), 32u);
+  EXPECT_EQ(keys.size(), 34u);
   EXPECT_EQ(std::find(keys.begin(), keys.end(), "DSN"), keys.end());
   EXPECT_EQ(std::find(keys.begin(), keys.end(), "DRIVER"), keys.end());
   // A canonical key precedes its alias, so it wins when a DSN holds both.
   EXPECT_LT(std::find(keys.begin(), keys.end(), "HOST"), std::find(keys.begin(), keys.end(), "SERVER"));
+}
+
+// --- String options (issue #5). ---
+
+TEST(ConnectionOptions, StringTypeAndColumnSize) {
+  const ConnectionOptions defaults = Apply("HOST=h");
+  EXPECT_FALSE(defaults.wide_strings);
+  EXPECT_EQ(defaults.string_column_size, 65535);
+  EXPECT_TRUE(Apply("STRING_TYPE=WVARCHAR").wide_strings);
+  EXPECT_TRUE(Apply("string_type= wvarchar ").wide_strings);
+  EXPECT_FALSE(Apply("STRING_TYPE=VarChar").wide_strings);
+  EXPECT_EQ(Apply("STRING_COLUMN_SIZE=255").string_column_size, 255);
+  EXPECT_EQ(Apply("STRING_COLUMN_SIZE=1").string_column_size, 1);
+  EXPECT_EQ(Apply("STRING_COLUMN_SIZE=536870911").string_column_size, 536870911);
+  // Completed strings keep non-default values only, in table order.
+  EXPECT_EQ(ToConnectionString(Apply("STRING_COLUMN_SIZE=100;STRING_TYPE=WVARCHAR;HOST=h")),
+            "HOST=h;STRING_TYPE=WVARCHAR;STRING_COLUMN_SIZE=100;");
+  EXPECT_EQ(ToConnectionString(Apply("STRING_TYPE=VARCHAR;STRING_COLUMN_SIZE=65535")), "");
+}
+
+TEST(ConnectionOptions, BadStringOptionsAreHY024NamingKeyAndValue) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"STRING_TYPE=NVARCHAR", "NVARCHAR"},  {"STRING_TYPE=", ""},
+      {"STRING_TYPE=CHAR", "CHAR"},          {"STRING_COLUMN_SIZE=0", "0"},
+      {"STRING_COLUMN_SIZE=-5", "-5"},       {"STRING_COLUMN_SIZE=536870912", "536870912"},
+      {"STRING_COLUMN_SIZE=big", "big"},     {"STRING_COLUMN_SIZE=", ""}};
+  for (const auto& [input, value] : cases) {
+    const std::string key = std::string(input).substr(0, std::string(input).find('='));
+    try {
+      Apply(input);
+      ADD_FAILURE() << input;
+    } catch (const DriverError& e) {
+      const std::string message = e.what();
+      EXPECT_EQ(e.sqlstate(), "HY024") << input;
+      EXPECT_NE(message.find(key), std::string::npos) << message;
+      EXPECT_NE(message.find(std::string("'") + value + "'"), std::string::npos) << message;
+    }
+  }
 }
 
 // --- Validate. ---

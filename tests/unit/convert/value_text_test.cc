@@ -55,8 +55,8 @@ TEST(ValueText, TimestampsCarryMicroseconds) {
 TEST(ValueText, ZonedTimestampsShowLocalTimeAndOffset) {
   wire::ColumnVector column;
   column.type = wire::VectorType::kTimestampTz;
-  column.int64_values = {1770854400000000, 1770854400000000, 1770854400000000};
-  column.zone_values = {"+05:30", "Z", "Asia/Kolkata"};
+  column.int64_values = {1770854400000000, 1770854400000000, 1770854400000000, 1770854400000000};
+  column.zone_values = {"+05:30", "Z", "Asia/Kolkata", "Mars/Olympus_Mons"};
   std::string out;
   AppendCellText(column, 0, out);
   EXPECT_EQ(out, "2026-02-12 05:30:00+05:30");
@@ -65,7 +65,10 @@ TEST(ValueText, ZonedTimestampsShowLocalTimeAndOffset) {
   EXPECT_EQ(out, "2026-02-12 00:00:00+00:00");
   out.clear();
   AppendCellText(column, 2, out);
-  EXPECT_EQ(out, "2026-02-12 00:00:00Z[Asia/Kolkata]");
+  EXPECT_EQ(out, "2026-02-12 05:30:00+05:30[Asia/Kolkata]");
+  out.clear();
+  AppendCellText(column, 3, out);  // not in the zone database: the UTC instant and the name
+  EXPECT_EQ(out, "2026-02-12 00:00:00Z[Mars/Olympus_Mons]");
 }
 
 TEST(ValueText, DoublesRoundTrip) {
