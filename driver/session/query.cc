@@ -237,6 +237,24 @@ std::optional<wire::ColumnBatch> Query::NextBatch() {
   }
   if (at_end_ || query_id_.empty()) return std::nullopt;
   if (!executed_) throw DriverError("HY010", "function sequence error: fetch before execute");
+  // Spec §13.13: e6data's client takes a zero-row Chunk for the end, but an
+  // engine might also send one mid-stream. So a zero-row Chunk is followed by
+  // one more request: an empty answer or a second zero-row Chunk in a row
+  // ends the data, rows carry on. One extra call at the end, never a lost row.
+  for (int zero_row_chunks = 0;;) {
+    std::optional<wire::ColumnBatch> batch = RequestBatch();
+    if (!batch) return EndOfData();
+    if (batch->at_end()) {
+      if (++zero_row_chunks == 2) return EndOfData();
+      continue;
+    }
+    ++batches_read_;
+    rows_read_ += static_cast<int64_t>(batch->row_count());
+    return batch;
+  }
+}
+
+std::optional<wire::ColumnBatch> Query::RequestBatch() {
   GetNextResultBatchRequest request;
   Identify(request);
   GetNextResultBatchResponse response;
@@ -245,7 +263,7 @@ std::optional<wire::ColumnBatch> Query::NextBatch() {
   });
   if (!status.ok()) Fail(status, "getNextResultBatch");  // never retried: a repeat could lose or repeat rows
   session_.strategies().Announce(response.new_strategy());
-  if (response.resultbatch().empty()) return EndOfData();
+  if (response.resultbatch().empty()) return std::nullopt;
   const auto malformed = [&](const std::string& why) {
     interrupted_ = "a malformed result batch";
     return DriverError("HY000", "malformed result batch from e6data: " + why + " [query id " + query_id_ + "]");
@@ -256,13 +274,10 @@ std::optional<wire::ColumnBatch> Query::NextBatch() {
   } catch (const wire::DecodeError& error) {
     throw malformed(error.what());
   }
-  if (batch->at_end()) return EndOfData();
-  if (batch->columns().size() < metadata_.columns.size()) {
+  if (!batch->at_end() && batch->columns().size() < metadata_.columns.size()) {
     throw malformed(std::to_string(batch->columns().size()) + " columns, but the result metadata describes " +
                     std::to_string(metadata_.columns.size()));
   }
-  ++batches_read_;
-  rows_read_ += static_cast<int64_t>(batch->row_count());
   return batch;
 }
 

@@ -65,6 +65,8 @@ class Query : public ResultSource {
   // Throws the DriverError for a failed call of `rpc`. A cancelled or timed
   // out operation first tells the engine (cancelQuery) and drops the query.
   [[noreturn]] void Fail(const grpc::Status& status, const char* rpc);
+  // One getNextResultBatch: the decoded Chunk, or nullopt for an empty answer.
+  std::optional<wire::ColumnBatch> RequestBatch();
   // Marks the end of the data (and logs what was read).
   std::nullopt_t EndOfData();
   // cancelQuery for the held query id (best effort), then Forget().

@@ -169,6 +169,7 @@ void OwnEmulatorTest::Start(const std::vector<std::string>& args) {
   const auto dir = OdbcEnvironment::dir() / ::testing::UnitTest::GetInstance()->current_test_suite()->name() /
                    ::testing::UnitTest::GetInstance()->current_test_info()->name();
   std::filesystem::create_directories(dir);
+  emulator_.reset();  // a second Start() replaces the first emulator
   emulator_ = std::make_unique<EmulatorProcess>(E6_EMULATOR_PATH, dir, args);
 }
 

@@ -168,15 +168,29 @@ TEST_F(QueryTest, ClosingANeverPreparedQuerySendsNothing) {
   EXPECT_TRUE(engine_.Log().empty());
 }
 
-TEST_F(QueryTest, AZeroSizeChunkEndsTheData) {
+TEST_F(QueryTest, AZeroSizeChunkMidStreamIsSkippedNotTakenForTheEnd) {
   engine_.ServeBatches({ZeroSizeChunk(), Fixture("tv1.bin")});
   Session session(Settings(), strategies_);
   auto query = session.NewQuery();
   query->Prepare("select 1");
   query->Execute();
+  const std::optional<wire::ColumnBatch> batch = query->NextBatch();
+  ASSERT_TRUE(batch.has_value()) << "the rows after a zero-row Chunk must not be lost (spec §13.13)";
+  EXPECT_GT(batch->row_count(), 0u);
+  EXPECT_EQ(engine_.Calls("getNextResultBatch"), 2);
+  EXPECT_FALSE(query->NextBatch().has_value());  // then the empty answer
+}
+
+TEST_F(QueryTest, TwoZeroSizeChunksInARowEndTheData) {
+  engine_.ServeBatches({Fixture("tv1.bin"), ZeroSizeChunk(), ZeroSizeChunk(), Fixture("tv1.bin")});
+  Session session(Settings(), strategies_);
+  auto query = session.NewQuery();
+  query->Prepare("select 1");
+  query->Execute();
+  EXPECT_TRUE(query->NextBatch().has_value());
   EXPECT_FALSE(query->NextBatch().has_value());
   EXPECT_FALSE(query->NextBatch().has_value());
-  EXPECT_EQ(engine_.Calls("getNextResultBatch"), 1);
+  EXPECT_EQ(engine_.Calls("getNextResultBatch"), 3) << "nothing is asked after the end";
 }
 
 TEST_F(QueryTest, ABatchWithFewerColumnsThanTheMetadataIsHY000) {
