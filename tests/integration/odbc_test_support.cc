@@ -128,7 +128,9 @@ Statement::Statement(const Connection& connection) {
   }
 }
 
-Statement::~Statement() { SQLFreeHandle(SQL_HANDLE_STMT, stmt_); }
+Statement::~Statement() {
+  if (stmt_ != SQL_NULL_HSTMT) SQLFreeHandle(SQL_HANDLE_STMT, stmt_);
+}
 
 SQLRETURN Statement::Execute(const std::string& sql) {
   return SQLExecDirect(stmt_, const_cast<SQLCHAR*>(reinterpret_cast<const SQLCHAR*>(sql.c_str())), SQL_NTS);

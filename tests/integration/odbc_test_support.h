@@ -67,6 +67,8 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   SQLHSTMT get() const { return stmt_; }
+  // For a handle the driver manager freed already (SQLDisconnect frees its statements).
+  void Abandon() { stmt_ = SQL_NULL_HSTMT; }
   SQLRETURN Execute(const std::string& sql);
   std::string Error() const { return Describe(SQL_HANDLE_STMT, stmt_); }
   // Column `column` of the current row as UTF-8 via SQL_C_CHAR; nullopt for NULL.
