@@ -4,6 +4,7 @@
 
 #include "common/driver_error.h"
 #include "session/channel.h"
+#include "session/open_queries.h"
 #include "session/query_text.h"
 #include "session/session.h"
 #include "session/status_map.h"
@@ -179,6 +180,7 @@ grpc::Status Query::PrepareCall() {
   if (!status.ok()) return status;
   query_id_ = response.queryid();
   engine_ip_ = response.engineip();
+  if (!query_id_.empty()) OpenQueries::ForProcess().Add(*this);
   executable_ = true;
   session_.strategies().Pin(query_id_);  // T6, before this response's announcement (T5)
   session_.strategies().Announce(response.new_strategy());
@@ -292,6 +294,7 @@ std::nullopt_t Query::EndOfData() {
 
 void Query::Forget() noexcept {
   if (!query_id_.empty()) session_.strategies().Unpin(query_id_);  // T7
+  OpenQueries::ForProcess().Remove(*this);
   query_id_.clear();
   executable_ = false;
   executed_ = false;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cstdlib>
 #include <memory>
 #include <random>
 #include <string>
@@ -145,6 +146,17 @@ TEST_P(CleanupTest, RandomCallSequencesLeaveExactlyTheModelsQueriesOpen) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, CleanupTest, ::testing::Values(1u, 2u, 3u, 4u));
+
+using ExitCleanupTest = OwnEmulatorTest;
+
+TEST_F(ExitCleanupTest, AProcessExitingWithOpenHandlesClearsItsServerQuery) {
+  Start({"--batch-rows", "1000"});
+  const std::string command = std::string("'") + E6_EXIT_WITHOUT_CLEANUP_PATH + "' '" + ConnectionString() +
+                              "' 'SELECT * FROM bench.rows_5000_l'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  EXPECT_EQ(Calls("QueryEngineService/executeStatementV2"), 1) << "the client did run its query";
+  EXPECT_EQ(AwaitNoOpenQueries(), 0);
+}
 
 }  // namespace
 }  // namespace e6test
