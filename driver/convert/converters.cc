@@ -1,6 +1,7 @@
 #include "convert/converters.h"
 
 #include <cfloat>
+#include <chrono>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -230,28 +231,50 @@ void BitRun(const ColumnVector& c, size_t first, size_t count, const Target& t, 
 
 // ---- dates and timestamps --------------------------------------------------------
 
-// The instant of a temporal cell in epoch microseconds (UTC), or nullopt when
-// the cell is not temporal and its text does not parse.
-std::optional<int64_t> ReadMicros(const ColumnVector& c, size_t row, bool& is_date_only) {
+// A temporal cell as a DatetimeText: typed cells are always kOk (DATE as a
+// kDate shape), text cells are parsed, anything else is kNotALiteral.
+DatetimeText ReadTemporal(const ColumnVector& c, size_t row) {
   const size_t slot = c.Slot(row);
-  is_date_only = false;
+  DatetimeText out;
+  out.status = DatetimeText::Status::kOk;
   switch (c.type) {
     case VectorType::kDate:
-      is_date_only = true;
-      return FloorDiv(c.int64_values[slot], kMicrosPerDay) * kMicrosPerDay;
+      out.shape = DatetimeText::Shape::kDate;
+      out.micros = FloorDiv(c.int64_values[slot], kMicrosPerDay) * kMicrosPerDay;
+      return out;
     case VectorType::kDateTime:
     case VectorType::kTimestamp:
     case VectorType::kInt96:
     case VectorType::kTimestampTz:
-      return c.int64_values[slot];
+      out.micros = c.int64_values[slot];
+      return out;
     case VectorType::kString:
     case VectorType::kArray:
     case VectorType::kMap:
     case VectorType::kStruct:
-      return ParseTimestampText(c.text_values[slot], is_date_only);
+      return ParseDatetimeText(c.text_values[slot]);
     default:
-      return std::nullopt;
+      return DatetimeText{};
   }
+}
+
+// Midnight (UTC) of the current day, in epoch microseconds.
+int64_t TodayMicros() {
+  const int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  return FloorDiv(now, kMicrosPerDay) * kMicrosPerDay;
+}
+
+// Records 22018 / 22007 for a cell that is not a usable `what`; true if it is usable.
+bool UsableTemporal(const DatetimeText& value, const char* what, size_t i, CellIssues& issues) {
+  if (value.status == DatetimeText::Status::kOk) return true;
+  if (value.status == DatetimeText::Status::kInvalidValue) {
+    issues.push_back({i, "22007", std::string("invalid datetime format: an impossible ") + what, true});
+  } else {
+    issues.push_back({i, "22018", std::string("invalid character value for cast to a ") + what, true});
+  }
+  return false;
 }
 
 bool YearFits(int64_t year) { return year >= std::numeric_limits<SQLSMALLINT>::min() && year <= std::numeric_limits<SQLSMALLINT>::max(); }
@@ -259,13 +282,13 @@ bool YearFits(int64_t year) { return year >= std::numeric_limits<SQLSMALLINT>::m
 void DateRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
   ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
     length = sizeof(SQL_DATE_STRUCT);
-    bool date_only = false;
-    const std::optional<int64_t> micros = ReadMicros(c, row, date_only);
-    if (!micros) {
-      is.push_back({i, "22018", "invalid character value for cast to a date", true});
+    const DatetimeText cell = ReadTemporal(c, row);
+    if (!UsableTemporal(cell, "date", i, is)) return false;
+    if (cell.shape == DatetimeText::Shape::kTime) {  // appendix D: a time is no date
+      is.push_back({i, "22018", "invalid character value for cast to a date: a time of day", true});
       return false;
     }
-    const CivilTimestamp ts = TimestampFromMicros(*micros);
+    const CivilTimestamp ts = TimestampFromMicros(cell.micros);
     if (!YearFits(ts.date.year)) {
       is.push_back({i, "22008", "datetime field overflow: year outside SQL_DATE_STRUCT's range", true});
       return false;
@@ -285,13 +308,13 @@ void DateRun(const ColumnVector& c, size_t first, size_t count, const Target& t,
 void TimeRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
   ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
     length = sizeof(SQL_TIME_STRUCT);
-    bool date_only = false;
-    const std::optional<int64_t> micros = ReadMicros(c, row, date_only);
-    if (!micros || date_only) {
-      is.push_back({i, "22018", "invalid character value for cast to a time", true});
+    const DatetimeText cell = ReadTemporal(c, row);
+    if (!UsableTemporal(cell, "time", i, is)) return false;
+    if (cell.shape == DatetimeText::Shape::kDate) {
+      is.push_back({i, "22018", "invalid character value for cast to a time: a date without a time", true});
       return false;
     }
-    const CivilTimestamp ts = TimestampFromMicros(*micros);
+    const CivilTimestamp ts = TimestampFromMicros(cell.micros);
     if (out != nullptr) {
       SQL_TIME_STRUCT value{static_cast<SQLUSMALLINT>(ts.hour), static_cast<SQLUSMALLINT>(ts.minute),
                             static_cast<SQLUSMALLINT>(ts.second)};
@@ -305,13 +328,11 @@ void TimeRun(const ColumnVector& c, size_t first, size_t count, const Target& t,
 void TimestampRun(const ColumnVector& c, size_t first, size_t count, const Target& t, CellIssues& issues) {
   ForEachRow(c, first, count, t, issues, [&](size_t row, char* out, SQLLEN& length, size_t i, CellIssues& is) {
     length = sizeof(SQL_TIMESTAMP_STRUCT);
-    bool date_only = false;
-    const std::optional<int64_t> micros = ReadMicros(c, row, date_only);
-    if (!micros) {
-      is.push_back({i, "22018", "invalid character value for cast to a timestamp", true});
-      return false;
-    }
-    const CivilTimestamp ts = TimestampFromMicros(*micros);
+    const DatetimeText cell = ReadTemporal(c, row);
+    if (!UsableTemporal(cell, "timestamp", i, is)) return false;
+    int64_t micros = cell.micros;
+    if (cell.shape == DatetimeText::Shape::kTime) micros += TodayMicros();  // appendix D: today's date (UTC)
+    const CivilTimestamp ts = TimestampFromMicros(micros);
     if (!YearFits(ts.date.year)) {
       is.push_back({i, "22008", "datetime field overflow: year outside SQL_TIMESTAMP_STRUCT's range", true});
       return false;

@@ -67,36 +67,61 @@ std::optional<double> ParseDouble(std::string_view text) {
   return value;
 }
 
-std::optional<int64_t> ParseTimestampText(std::string_view text, bool& date_only) {
+namespace {
+
+// "HH:MM:SS[.fraction]" at `text` (exactly): microseconds since midnight.
+DatetimeText ParseTimeOfDay(std::string_view text) {
+  DatetimeText out;
+  const auto hour = Digits(text, 0, 2);
+  const auto minute = Digits(text, 3, 2);
+  const auto second = Digits(text, 6, 2);
+  if (text.size() < 8 || !hour || !minute || !second || text[2] != ':' || text[5] != ':') return out;
+  int64_t fraction = 0;
+  if (text.size() > 8) {
+    if (text[8] != '.' || text.size() == 9 || text.size() > 18) return out;
+    int64_t scale = 100000;
+    for (size_t i = 9; i < text.size(); ++i) {
+      if (!IsDigit(text[i])) return out;
+      fraction += (text[i] - '0') * scale;  // digits beyond microseconds are dropped
+      scale /= 10;
+    }
+  }
+  if (*hour > 23 || *minute > 59 || *second > 59) {
+    out.status = DatetimeText::Status::kInvalidValue;
+    return out;
+  }
+  out.status = DatetimeText::Status::kOk;
+  out.shape = DatetimeText::Shape::kTime;
+  out.micros = ((*hour * 60 + *minute) * 60 + *second) * kMicrosPerSecond + fraction;
+  return out;
+}
+
+}  // namespace
+
+DatetimeText ParseDatetimeText(std::string_view text) {
   text = Trim(text);
+  DatetimeText out;
+  if (text.size() >= 3 && text[2] == ':') return ParseTimeOfDay(text);
   const auto year = Digits(text, 0, 4);
   const auto month = Digits(text, 5, 2);
   const auto day = Digits(text, 8, 2);
-  if (!year || !month || !day || text[4] != '-' || text[7] != '-') return std::nullopt;
-  if (*month < 1 || *month > 12 || *day < 1 || *day > DaysInMonth(*year, static_cast<unsigned>(*month))) {
-    return std::nullopt;
+  if (text.size() < 10 || !year || !month || !day || text[4] != '-' || text[7] != '-') return out;
+  DatetimeText time;
+  if (text.size() > 10) {
+    if (text[10] != ' ' && text[10] != 'T') return out;
+    time = ParseTimeOfDay(text.substr(11));
+    if (time.status == DatetimeText::Status::kNotALiteral) return out;
   }
-  int64_t micros = DaysFromCivil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day)) * kMicrosPerDay;
-  date_only = text.size() == 10;
-  if (date_only) return micros;
-  const auto hour = Digits(text, 11, 2);
-  const auto minute = Digits(text, 14, 2);
-  const auto second = Digits(text, 17, 2);
-  if ((text[10] != ' ' && text[10] != 'T') || !hour || !minute || !second || text[13] != ':' || text[16] != ':' ||
-      *hour > 23 || *minute > 59 || *second > 59) {
-    return std::nullopt;
+  if (*month < 1 || *month > 12 || *day < 1 || *day > DaysInMonth(*year, static_cast<unsigned>(*month)) ||
+      time.status == DatetimeText::Status::kInvalidValue) {
+    out.status = DatetimeText::Status::kInvalidValue;
+    return out;
   }
-  micros += ((*hour * 60 + *minute) * 60 + *second) * kMicrosPerSecond;
-  if (text.size() == 19) return micros;
-  if (text[19] != '.' || text.size() == 20 || text.size() > 29) return std::nullopt;
-  int64_t fraction = 0;
-  int64_t scale = 100000;
-  for (size_t i = 20; i < text.size(); ++i) {
-    if (!IsDigit(text[i])) return std::nullopt;
-    fraction += (text[i] - '0') * scale;  // digits beyond microseconds are dropped
-    scale /= 10;
-  }
-  return micros + fraction;
+  out.status = DatetimeText::Status::kOk;
+  out.shape = text.size() == 10 ? DatetimeText::Shape::kDate : DatetimeText::Shape::kTimestamp;
+  out.micros = DaysFromCivil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day)) * kMicrosPerDay +
+               (text.size() == 10 ? 0 : time.micros);
+  return out;
 }
 
 }  // namespace e6odbc::convert

@@ -17,8 +17,19 @@ std::optional<wire::Decimal> ParseDecimal(std::string_view text);
 // Any floating literal strtod accepts (after trimming), including exponents.
 std::optional<double> ParseDouble(std::string_view text);
 
-// "YYYY-MM-DD" (date_only = true) or "YYYY-MM-DD HH:MM:SS[.fraction]" (a 'T'
-// separator is accepted too) as epoch microseconds, UTC.
-std::optional<int64_t> ParseTimestampText(std::string_view text, bool& date_only);
+// A datetime literal in text: "YYYY-MM-DD", "HH:MM:SS[.fraction]" or
+// "YYYY-MM-DD HH:MM:SS[.fraction]" (a 'T' separator is accepted too).
+struct DatetimeText {
+  enum class Status {
+    kOk,
+    kNotALiteral,   // not shaped like any of the three: 22018 (appendix D)
+    kInvalidValue,  // shaped like one, but a field is impossible (2024-02-30, 25:00:00): 22007
+  };
+  enum class Shape { kDate, kTime, kTimestamp };
+  Status status = Status::kNotALiteral;
+  Shape shape = Shape::kTimestamp;
+  int64_t micros = 0;  // since the epoch, UTC; for kTime, since midnight
+};
+DatetimeText ParseDatetimeText(std::string_view text);
 
 }  // namespace e6odbc::convert

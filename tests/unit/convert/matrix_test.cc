@@ -7,6 +7,8 @@
 // by hand, never produced by the code under test.
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 #include <cfloat>
 #include <cmath>
 #include <cstring>
@@ -684,7 +686,9 @@ std::vector<DatetimeCase> DatetimeCases() {
       {Tz(kFeb12, "+05:30"), {2026, 2, 12, 0, 0, 0, 0}, false, false, false},  // the UTC instant
       {Text("2026-02-12"), {2026, 2, 12, 0, 0, 0, 0}, false, false, true},
       {Text(" 2026-02-12 13:14:15.5 "), {2026, 2, 12, 13, 14, 15, 500000000}, true, true, false},
-      {Text("2026-02-30"), {}, false, false, false, "22018"},
+      {Text("2026-02-30"), {}, false, false, false, "22007"},  // shaped like a date, but impossible
+      {Text("2026-13-01 10:00:00"), {}, false, false, false, "22007"},
+      {Text("12 Feb 2026"), {}, false, false, false, "22018"},  // not a datetime literal at all
       {Text("[]", VectorType::kArray), {}, false, false, false, "22018"},
       {Text("{}", VectorType::kMap), {}, false, false, false, "22018"},
       {Text("{}", VectorType::kStruct), {}, false, false, false, "22018"},
@@ -697,6 +701,29 @@ std::vector<DatetimeCase> DatetimeCases() {
     }
   }
   return cases;
+}
+
+TEST(Matrix, TimeOfDayTextIsATimeNotADate) {
+  // Appendix D: a time literal converts to SQL_C_TIME, and to a timestamp on
+  // today's date; it is no date (22018). An impossible time is 22007.
+  const Outcome t = Convert(Text(" 13:14:15 "), SQL_C_TYPE_TIME);
+  const auto time = t.As<SQL_TIME_STRUCT>();
+  EXPECT_EQ(time.hour, 13);
+  EXPECT_EQ(time.minute, 14);
+  EXPECT_EQ(time.second, 15);
+  EXPECT_TRUE(Convert(Text("13:14:15.25"), SQL_C_TYPE_TIME).Warned("01S07"));
+  EXPECT_TRUE(Convert(Text("13:14:15"), SQL_C_TYPE_DATE).Failed("22018"));
+  EXPECT_TRUE(Convert(Text("25:00:00"), SQL_C_TYPE_TIME).Failed("22007"));
+  EXPECT_TRUE(Convert(Text("13:14"), SQL_C_TYPE_TIME).Failed("22018"));
+  const Outcome ts = Convert(Text("13:14:15"), SQL_C_TYPE_TIMESTAMP);
+  const auto stamp = ts.As<SQL_TIMESTAMP_STRUCT>();
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  EXPECT_EQ(stamp.year, utc.tm_year + 1900);  // (fails only if the test straddles midnight UTC)
+  EXPECT_EQ(stamp.month, utc.tm_mon + 1);
+  EXPECT_EQ(stamp.hour, 13);
+  EXPECT_EQ(stamp.second, 15);
 }
 
 TEST(Matrix, DatetimeTargets) {
