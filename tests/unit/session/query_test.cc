@@ -392,6 +392,24 @@ TEST_F(QueryTest, AfterASwitchEveryConnectionReauthenticatesOnceBeforeItsNextQue
   EXPECT_EQ(engine_.Last("prepareStatement").strategy, "green");
 }
 
+TEST_F(QueryTest, ANewConnectionTakesAPendingSwitchAtOnceWhileOthersFinishOnTheOldColour) {
+  Session first(Settings(), strategies_);
+  engine_.AnnounceOnPrepare("green");
+  auto running = first.NewQuery();
+  running->Prepare("select 1");  // pinned to blue; green pending (T5, T6)
+  engine_.AnnounceOnPrepare("");
+  ASSERT_EQ(strategies_.pending(), "green");
+  Session second(Settings(), strategies_);
+  second.EnsureAuthenticated();  // T3: apply the pending colour, authenticate with it only
+  EXPECT_EQ(engine_.Last("authenticate").strategy, "green");
+  EXPECT_EQ(strategies_.active(), "green");
+  EXPECT_EQ(strategies_.pending(), std::nullopt);
+  running->Execute();  // the in-flight query stays on its colour
+  EXPECT_EQ(engine_.Last("executeStatement").strategy, "blue");
+  running->Close();
+  EXPECT_EQ(engine_.Last("clearOrCancelQuery").strategy, "blue");
+}
+
 TEST_F(QueryTest, AnInFlightQueryKeepsItsSessionWhenItsConnectionReauthenticates) {
   Session session(Settings(), strategies_);
   auto running = session.NewQuery();
