@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <thread>
 
@@ -33,6 +34,22 @@ class CancelTimeoutTest : public OwnEmulatorTest {
     delay.set_delay_ms(0);
     emulator().Configure(delay);
   }
+  // Stalls `method`, runs `call` on `s` while SQLCancel arrives from another
+  // thread during the next call of `method`, and checks that `call` failed
+  // promptly with HY008 and that SQLCancel itself succeeded.
+  void ExpectCancelledDuring(const Statement& s, const std::string& method, const std::function<SQLRETURN()>& call) {
+    Stall(method);
+    auto cancel = CancelDuring(s.get(), "QueryEngineService/" + method, Calls("QueryEngineService/" + method) + 1);
+    const auto started = Clock::now();
+    EXPECT_EQ(call(), SQL_ERROR);
+    EXPECT_LT(Clock::now() - started, kNoHang);
+    EXPECT_EQ(cancel.get(), SQL_SUCCESS);
+    const auto records = Diagnostics(SQL_HANDLE_STMT, s.get());
+    ASSERT_FALSE(records.empty());
+    EXPECT_EQ(records.front().sqlstate, "HY008") << records.front().message;
+    EXPECT_NE(records.front().message.find(method), std::string::npos) << records.front().message;
+  }
+
   // Sends SQLCancel on `stmt` from another thread as soon as the emulator has
   // seen call number `count` of `method` (i.e. while that call is stalled).
   std::future<SQLRETURN> CancelDuring(SQLHSTMT stmt, const std::string& method, int64_t count) {
@@ -53,14 +70,7 @@ TEST_F(CancelTimeoutTest, CancelDuringExecuteReturnsHY008AndCancelsOnTheServer) 
   Connection c;
   ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
   Statement s(c);
-  Stall("executeStatementV2");
-  auto cancel = CancelDuring(s.get(), "QueryEngineService/executeStatementV2", 1);
-  const auto started = Clock::now();
-  EXPECT_EQ(s.Execute("SELECT COUNT(*) FROM region"), SQL_ERROR);
-  EXPECT_LT(Clock::now() - started, kNoHang);
-  EXPECT_EQ(cancel.get(), SQL_SUCCESS);
-  EXPECT_EQ(FirstState(s), "HY008") << s.Error();
-  EXPECT_NE(s.Error().find("executeStatementV2"), std::string::npos) << s.Error();
+  ExpectCancelledDuring(s, "executeStatementV2", [&] { return s.Execute("SELECT COUNT(*) FROM region"); });
   EXPECT_EQ(Calls("QueryEngineService/cancelQuery"), 1);
   EXPECT_EQ(AwaitNoOpenQueries(), 0);
 
@@ -75,26 +85,16 @@ TEST_F(CancelTimeoutTest, CancelDuringPrepareReturnsHY008) {
   Connection c;
   ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
   Statement s(c);
-  Stall("prepareStatementV2");
-  auto cancel = CancelDuring(s.get(), "QueryEngineService/prepareStatementV2", 1);
-  const auto started = Clock::now();
-  EXPECT_EQ(SQLPrepare(s.get(), reinterpret_cast<SQLCHAR*>(const_cast<char*>("SELECT 1")), SQL_NTS), SQL_ERROR);
-  EXPECT_LT(Clock::now() - started, kNoHang);
-  EXPECT_EQ(cancel.get(), SQL_SUCCESS);
-  EXPECT_EQ(FirstState(s), "HY008") << s.Error();
+  ExpectCancelledDuring(s, "prepareStatementV2", [&] {
+    return SQLPrepare(s.get(), reinterpret_cast<SQLCHAR*>(const_cast<char*>("SELECT 1")), SQL_NTS);
+  });
 }
 
 TEST_F(CancelTimeoutTest, CancelWhileWaitingForTheFirstBatch) {
   Connection c;
   ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
   Statement s(c);
-  Stall("getNextResultBatch");
-  auto cancel = CancelDuring(s.get(), "QueryEngineService/getNextResultBatch", 1);
-  const auto started = Clock::now();
-  EXPECT_EQ(s.Execute("SELECT * FROM lineitem"), SQL_ERROR);
-  EXPECT_LT(Clock::now() - started, kNoHang);
-  EXPECT_EQ(cancel.get(), SQL_SUCCESS);
-  EXPECT_EQ(FirstState(s), "HY008") << s.Error();
+  ExpectCancelledDuring(s, "getNextResultBatch", [&] { return s.Execute("SELECT * FROM lineitem"); });
   EXPECT_EQ(Calls("QueryEngineService/cancelQuery"), 1);
   EXPECT_EQ(AwaitNoOpenQueries(), 0);
 }
@@ -106,14 +106,7 @@ TEST_F(CancelTimeoutTest, CancelMidStreamStopsTheCursorForGood) {
   ASSERT_EQ(s.Execute("SELECT l_orderkey FROM lineitem"), SQL_SUCCESS) << s.Error();
   // The first batch (1000 rows) is read at execute; drain it, then stall the next.
   for (int row = 0; row < 1000; ++row) ASSERT_EQ(SQLFetch(s.get()), SQL_SUCCESS) << row;
-  Stall("getNextResultBatch");
-  const int64_t batches_so_far = Calls("QueryEngineService/getNextResultBatch");
-  auto cancel = CancelDuring(s.get(), "QueryEngineService/getNextResultBatch", batches_so_far + 1);
-  const auto started = Clock::now();
-  EXPECT_EQ(SQLFetch(s.get()), SQL_ERROR);
-  EXPECT_LT(Clock::now() - started, kNoHang);
-  EXPECT_EQ(cancel.get(), SQL_SUCCESS);
-  EXPECT_EQ(FirstState(s), "HY008") << s.Error();
+  ExpectCancelledDuring(s, "getNextResultBatch", [&] { return SQLFetch(s.get()); });
   // Never SQL_NO_DATA after a cancel: that would look like a complete result.
   // (unixODBC treats a successful SQLCancel as SQLFreeStmt(SQL_CLOSE), so the
   // driver manager itself answers HY010 here.)

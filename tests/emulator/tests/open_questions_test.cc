@@ -13,16 +13,7 @@ namespace e6emu {
 namespace {
 
 using testing::Bounded;
-
-std::string Hex(const std::string& bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (const char c : bytes) {
-    out += kDigits[(static_cast<unsigned char>(c) >> 4) & 0xF];
-    out += kDigits[static_cast<unsigned char>(c) & 0xF];
-  }
-  return out;
-}
+using testing::Hex;
 
 class OpenQuestionsTest : public ::testing::Test {
  protected:

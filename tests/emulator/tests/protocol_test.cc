@@ -15,21 +15,13 @@
 #include <vector>
 
 #include "emulator.h"
+#include "raw_client.h"
 
 namespace e6emu {
 namespace {
 
 namespace vec = e6x::vectors;
-
-std::string Hex(const std::string& bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (const char c : bytes) {
-    out += kDigits[(static_cast<unsigned char>(c) >> 4) & 0xF];
-    out += kDigits[static_cast<unsigned char>(c) & 0xF];
-  }
-  return out;
-}
+using testing::Hex;
 
 vec::Chunk DecodeChunk(std::string bytes) {
   auto buffer = std::make_shared<apache::thrift::transport::TMemoryBuffer>(reinterpret_cast<uint8_t*>(bytes.data()),

@@ -98,4 +98,15 @@ inline grpc::Status Configure(EmulatorControl::Stub& control, const ConfigureReq
   return control.configure(Bounded().get(), request, &response);
 }
 
+// Lower-case hex of `bytes`, for comparing encoded messages with the spec's vectors.
+inline std::string Hex(const std::string& bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (const char c : bytes) {
+    out += kDigits[(static_cast<unsigned char>(c) >> 4) & 0xF];
+    out += kDigits[static_cast<unsigned char>(c) & 0xF];
+  }
+  return out;
+}
+
 }  // namespace e6emu::testing
