@@ -1,5 +1,6 @@
 #include "fake_engine.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -57,6 +58,22 @@ void FakeEngine::ServeBatches(std::vector<std::string> batches) {
   batches_ = std::move(batches);
 }
 
+void FakeEngine::AnnounceOnBatches(const std::string& colour, int every) {
+  std::lock_guard lock(mutex_);
+  announce_on_batches_ = colour;
+  announce_every_ = every;
+}
+
+void FakeEngine::Accept(std::vector<std::string> colours) {
+  std::lock_guard lock(mutex_);
+  accepted_ = std::move(colours);
+}
+
+std::map<std::string, int> FakeEngine::ColourChangesWithinQueries() const {
+  std::lock_guard lock(mutex_);
+  return colour_changes_;
+}
+
 int FakeEngine::Calls(const std::string& method) const {
   std::lock_guard lock(mutex_);
   int n = 0;
@@ -100,12 +117,17 @@ std::string FakeEngine::last_catalog() const {
 grpc::Status FakeEngine::Begin(grpc::ServerContext* context, const std::string& method, const std::string& session_id,
                                const std::string& query_id, const std::string& engine_ip) {
   std::chrono::milliseconds delay{0};
+  const std::string strategy = Header(context, "strategy");
   {
     std::lock_guard lock(mutex_);
-    log_.push_back(RecordedCall{method, Header(context, "strategy"), Header(context, "cluster-name"),
-                                Header(context, "plannerip"), session_id, query_id, engine_ip});
+    log_.push_back(RecordedCall{method, strategy, Header(context, "cluster-name"), Header(context, "plannerip"),
+                                session_id, query_id, engine_ip});
     const auto found = delays_.find(method);
     if (found != delays_.end()) delay = found->second;
+    const auto prepared = prepared_colour_.find(query_id);
+    if (method != "clearOrCancelQuery" && prepared != prepared_colour_.end() && prepared->second != strategy) {
+      ++colour_changes_[prepared->second + " -> " + strategy];
+    }
   }
   // Sleeps in steps so that a call the client gave up on (deadline) ends early.
   const auto until = std::chrono::steady_clock::now() + delay;
@@ -113,6 +135,10 @@ grpc::Status FakeEngine::Begin(grpc::ServerContext* context, const std::string& 
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   std::lock_guard lock(mutex_);
+  if (!accepted_.empty() && strategy != "(absent)" &&
+      std::find(accepted_.begin(), accepted_.end(), strategy) == accepted_.end()) {
+    return grpc::Status(grpc::StatusCode::UNKNOWN, "Received http2 header with status: 456");
+  }
   auto& queued = failures_[method];
   if (queued.empty()) return grpc::Status::OK;
   grpc::Status status = queued.front();
@@ -120,9 +146,10 @@ grpc::Status FakeEngine::Begin(grpc::ServerContext* context, const std::string& 
   return status;
 }
 
-grpc::Status FakeEngine::Prepared(PrepareStatementResponse* response) {
+grpc::Status FakeEngine::Prepared(grpc::ServerContext* context, PrepareStatementResponse* response) {
   ++prepared_;
   response->set_queryid("q" + std::to_string(prepared_));
+  prepared_colour_[response->queryid()] = Header(context, "strategy");
   response->set_engineip("10.0.0." + std::to_string(prepared_));
   if (!announce_.empty()) response->set_new_strategy(announce_);
   return grpc::Status::OK;
@@ -143,7 +170,7 @@ grpc::Status FakeEngine::prepareStatement(grpc::ServerContext* c, const PrepareS
   last_query_text_ = q->querystring();
   last_schema_ = q->schema();
   last_catalog_.clear();
-  return status.ok() ? Prepared(r) : status;
+  return status.ok() ? Prepared(c, r) : status;
 }
 
 grpc::Status FakeEngine::prepareStatementV2(grpc::ServerContext* c, const PrepareStatementV2Request* q,
@@ -153,7 +180,7 @@ grpc::Status FakeEngine::prepareStatementV2(grpc::ServerContext* c, const Prepar
   last_query_text_ = q->querystring();
   last_schema_ = q->schema();
   last_catalog_ = q->catalog();
-  return status.ok() ? Prepared(r) : status;
+  return status.ok() ? Prepared(c, r) : status;
 }
 
 grpc::Status FakeEngine::executeStatement(grpc::ServerContext* c, const ExecuteStatementRequest* q,
@@ -186,12 +213,19 @@ grpc::Status FakeEngine::getNextResultBatch(grpc::ServerContext* c, const GetNex
   std::lock_guard lock(mutex_);
   size_t& next = next_batch_[q->queryid()];
   if (next < batches_.size()) r->set_resultbatch(batches_[next++]);  // else: empty = end of data
+  if (announce_every_ > 0 && !announce_on_batches_.empty() && ++batches_served_ % announce_every_ == 0) {
+    r->set_new_strategy(announce_on_batches_);
+  }
   return status;
 }
 
 grpc::Status FakeEngine::clearOrCancelQuery(grpc::ServerContext* c, const ClearOrCancelQueryRequest* q,
                                             ClearOrCancelQueryResponse*) {
   return Begin(c, "clearOrCancelQuery", q->sessionid(), q->queryid(), q->engineip());
+}
+
+grpc::Status FakeEngine::cancelQuery(grpc::ServerContext* c, const CancelQueryRequest* q, CancelQueryResponse*) {
+  return Begin(c, "cancelQuery", q->sessionid(), q->queryid(), q->engineip());
 }
 
 FakeServer::FakeServer(FakeEngine& engine) {

@@ -52,6 +52,13 @@ class FakeEngine final : public QueryEngineService::Service {
   void AnnounceOnPrepare(const std::string& colour);
   // Batches each query gets, in order, before the empty end batch.
   void ServeBatches(std::vector<std::string> batches);
+  // new_strategy carried by every `every`-th getNextResultBatch response,
+  // counted over all queries ("" or every <= 0 = none): a switch announced mid-stream.
+  void AnnounceOnBatches(const std::string& colour, int every);
+  // The deployment colours served: a call whose strategy header names another
+  // colour gets the 456 signal, as from a blue-green routing layer (a call
+  // without the header is served). Empty (the default) serves every colour.
+  void Accept(std::vector<std::string> colours);
 
   // --- observations ---
   int Calls(const std::string& method) const;
@@ -62,6 +69,10 @@ class FakeEngine final : public QueryEngineService::Service {
   std::string last_query_text() const;
   std::string last_schema() const;
   std::string last_catalog() const;
+  // Per-query calls (execute, metadata, batches) whose strategy header
+  // differed from the one their query was prepared with, as
+  // "<prepare colour> -> <call colour>" (either may be "(absent)") and how often.
+  std::map<std::string, int> ColourChangesWithinQueries() const;
 
   // --- QueryEngineService ---
   grpc::Status authenticate(grpc::ServerContext* c, const AuthenticateRequest* q, AuthenticateResponse* r) override;
@@ -79,13 +90,14 @@ class FakeEngine final : public QueryEngineService::Service {
                                   GetNextResultBatchResponse* r) override;
   grpc::Status clearOrCancelQuery(grpc::ServerContext* c, const ClearOrCancelQueryRequest* q,
                                   ClearOrCancelQueryResponse* r) override;
+  grpc::Status cancelQuery(grpc::ServerContext* c, const CancelQueryRequest* q, CancelQueryResponse* r) override;
 
  private:
   // Records the call, sleeps its delay (lock released) and returns the queued
   // failure for `method`, or OK. Takes the lock itself.
   grpc::Status Begin(grpc::ServerContext* context, const std::string& method, const std::string& session_id = {},
                      const std::string& query_id = {}, const std::string& engine_ip = {});
-  grpc::Status Prepared(PrepareStatementResponse* response);
+  grpc::Status Prepared(grpc::ServerContext* context, PrepareStatementResponse* response);
 
   mutable std::mutex mutex_;
   AuthenticateHandler on_authenticate_;
@@ -94,6 +106,12 @@ class FakeEngine final : public QueryEngineService::Service {
   std::string announce_;
   std::vector<std::string> batches_;
   std::map<std::string, size_t> next_batch_;  // per query id
+  std::string announce_on_batches_;
+  int announce_every_ = 0;
+  int batches_served_ = 0;
+  std::vector<std::string> accepted_;
+  std::map<std::string, std::string> prepared_colour_;  // query id -> strategy header of its prepare
+  std::map<std::string, int> colour_changes_;
   std::vector<RecordedCall> log_;
   std::string last_user_;
   std::string last_query_text_;
