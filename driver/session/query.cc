@@ -158,8 +158,12 @@ grpc::Status Query::PrepareCall() {
                                          "PREPARE_TIMEOUT of " + std::to_string(settings.prepare_timeout.count()) + " s");
   session_id_ = session_.SessionIdForNewQuery();
   const std::string& session_id = session_id_;
-  // plannerip: the previous query's engineIP, if any (spec §3.5).
-  const CallHeaders headers = session_.Headers(session_.strategies().active(), engine_ip_);
+  // The colour of this session, read with its id: another connection may
+  // switch or clear the cache while this prepare is under way, and the query
+  // must stay where it was prepared. plannerip: the previous query's engineIP
+  // (spec §3.5).
+  const std::string colour = session_.colour();
+  const CallHeaders headers = session_.Headers(colour, engine_ip_);
   PrepareStatementResponse response;
   const char* rpc = settings.catalog.empty() ? "prepareStatement" : "prepareStatementV2";
   const grpc::Status status = Call(rpc, headers, limit, [&](grpc::ClientContext& context) {
@@ -182,7 +186,7 @@ grpc::Status Query::PrepareCall() {
   engine_ip_ = response.engineip();
   if (!query_id_.empty()) OpenQueries::ForProcess().Add(*this);
   executable_ = true;
-  session_.strategies().Pin(query_id_);  // T6, before this response's announcement (T5)
+  session_.strategies().Pin(query_id_, colour);  // T6, before this response's announcement (T5)
   session_.strategies().Announce(response.new_strategy());
   return status;
 }

@@ -156,8 +156,8 @@ void Session::EnsureAuthenticated() {
     if (strategies_.active() != colour) {
       settings_.log->Write(LogLevel::kInfo, "deployment strategy is now " + colour);
     }
-    strategies_.SetActive(colour);
-    generation_ = strategies_.generation();
+    generation_ = strategies_.SetActive(colour);
+    colour_ = colour;
     session_id_ = response.sessionid();
     return;
   }

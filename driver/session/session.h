@@ -46,6 +46,9 @@ class Session {
   // once if the deployment colour switched since this session authenticated
   // (spec §9.2 T8/T9). In-flight queries keep the id they were prepared with.
   const std::string& SessionIdForNewQuery();
+  // The colour this session authenticated with: the strategy a new query is
+  // prepared (and pinned) with, consistent with SessionIdForNewQuery().
+  const std::string& colour() const noexcept { return colour_; }
 
   // Drops the session id, opens a fresh channel and authenticates again
   // (expired session, strategy switch: spec §8.5). Throws as EnsureAuthenticated.
@@ -86,6 +89,7 @@ class Session {
   StrategyCache& strategies_;
   std::unique_ptr<EngineStub> stub_;
   std::string session_id_;
+  std::string colour_;       // the strategy session_id_ was granted on
   uint64_t generation_ = 0;  // StrategyCache::generation() when session_id_ was obtained
   std::atomic<int64_t> request_timeout_seconds_{0};
 };

@@ -41,10 +41,11 @@ uint64_t StrategyCache::generation() const {
   return generation_;
 }
 
-void StrategyCache::SetActive(const std::string& colour) {
+uint64_t StrategyCache::SetActive(const std::string& colour) {
   std::lock_guard lock(mutex_);
   SetActiveLocked(Normalize(colour));
   pending_.reset();
+  return generation_;
 }
 
 void StrategyCache::SetActiveLocked(std::optional<std::string> colour) {
@@ -91,6 +92,13 @@ void StrategyCache::ApplyPending() {
   if (!pending_) return;
   SetActiveLocked(std::move(pending_));
   pending_.reset();
+}
+
+void StrategyCache::Pin(const std::string& query_id, const std::string& colour) {
+  const std::optional<std::string> normal = Normalize(colour);
+  if (!normal || query_id.empty()) return;
+  std::lock_guard lock(mutex_);
+  pins_[query_id] = *normal;
 }
 
 std::optional<std::string> StrategyCache::ForQuery(const std::string& query_id) const {

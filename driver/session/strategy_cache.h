@@ -38,7 +38,9 @@ class StrategyCache {
   // Detection succeeded with `colour` (T1/T2), or an authenticate response
   // announced it (T4): active := colour, pending cleared; a different colour
   // than before is a switch (generation + 1).
-  void SetActive(const std::string& colour);
+  // Returns the generation after the change, read under the same lock, so a
+  // session records exactly the generation its colour belongs to.
+  uint64_t SetActive(const std::string& colour);
   // 456 on a cached strategy (T2/T10): forget active and pending (pins kept).
   void Clear();
   // A non-authenticate response announced `new_strategy` (T5): pending := Y
@@ -46,6 +48,9 @@ class StrategyCache {
   void Announce(std::string_view new_strategy);
   // T6: pin query_id to the active strategy (if any).
   void Pin(const std::string& query_id);
+  // T6 with the colour the prepare was actually sent with: the query stays
+  // there even if another connection switched or cleared the cache meanwhile.
+  void Pin(const std::string& query_id, const std::string& colour);
   // T3: a connection about to authenticate takes a pending switch at once
   // (in-flight queries keep their pinned colour). No-op without one.
   void ApplyPending();

@@ -304,15 +304,12 @@ TEST_F(ConcurrencyTest, ColourSwitchesMidStreamLoseAndRepeatNoRow) {
   strategies_.Announce(Other(final_colour));
   EXPECT_EQ(strategies_.active(), Other(final_colour));
   EXPECT_EQ(strategies_.pending(), std::nullopt);
-  // Reported, not asserted (see docs/testing.md): per-query calls sent with
-  // another colour than their prepare, which pinning (T6) is meant to prevent.
+  // Pinning (T6) keeps every per-query call on its prepare's colour.
   std::string changes;
   for (const auto& [change, count] : engine_.ColourChangesWithinQueries()) {
     changes += " " + change + " x" + std::to_string(count) + ";";
   }
-  RecordProperty("colour_changes_within_queries", changes);
-  std::cout << "[   INFO   ] per-query calls on another colour than their prepare:" << (changes.empty() ? " none" : changes)
-            << "\n";
+  EXPECT_EQ(changes, "") << "per-query calls sent on another colour than their prepare";
 }
 
 // Waits (bounded) until the fake has received `n` calls of `method`.
@@ -322,12 +319,11 @@ void AwaitCalls(const FakeEngine& engine, const std::string& method, int n) {
   ASSERT_GE(engine.Calls(method), n) << method << " never arrived";
 }
 
-// Found by the stress test above; DISABLED_ until the driver changes (see
-// docs/testing.md). A query is pinned to the colour active when its prepare
-// RESPONSE arrives, not to the colour the prepare was sent with: a switch that
-// another connection applies meanwhile sends its execute, batches and clear
-// to a deployment that never saw the query.
-TEST_F(ConcurrencyTest, DISABLED_AQueryStaysOnTheColourItWasPreparedWith) {
+// Found by the stress test above: a query must be pinned to the colour its
+// prepare was sent with, not the one active when the response arrives, or a
+// switch that another connection applies meanwhile sends its execute,
+// batches and clear to a deployment that never saw the query.
+TEST_F(ConcurrencyTest, AQueryStaysOnTheColourItWasPreparedWith) {
   strategies_.SetActive("blue");
   engine_.Delay("prepareStatement", 2000ms);  // room for the switch below; a bound, not an assertion
   Session session(Settings(), strategies_);
@@ -343,9 +339,10 @@ TEST_F(ConcurrencyTest, DISABLED_AQueryStaysOnTheColourItWasPreparedWith) {
 }
 
 // Likewise: a prepare answered while another connection has cleared the
-// cache (a 456, T10) pins nothing, so the query follows whatever colour is
-// active next - mid-stream too, where a refused batch loses the result.
-TEST_F(ConcurrencyTest, DISABLED_AQueryPreparedWhileTheCacheIsClearedKeepsItsColour) {
+// cache (a 456, T10) must still pin its colour, or the query would follow
+// whatever colour is active next - mid-stream too, where a refused batch
+// loses the result.
+TEST_F(ConcurrencyTest, AQueryPreparedWhileTheCacheIsClearedKeepsItsColour) {
   strategies_.SetActive("blue");
   engine_.Delay("prepareStatement", 2000ms);
   Session session(Settings(), strategies_);
