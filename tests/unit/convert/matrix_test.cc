@@ -7,6 +7,8 @@
 // by hand, never produced by the code under test.
 #include <gtest/gtest.h>
 
+#include "odbc_c_types.h"
+
 #include <ctime>
 
 #include <cfloat>
@@ -28,54 +30,9 @@ using wire::VectorType;
 
 // ---- the two axes ------------------------------------------------------------------
 
-enum class Family { kChar, kWChar, kBinary, kInteger, kFloating, kBit, kNumeric, kDate, kTime, kTimestamp, kGuid, kInterval };
-
-struct CType {
-  SQLSMALLINT id;
-  const char* name;
-  Family family;
-};
-
-constexpr CType kCTypes[] = {
-    {SQL_C_CHAR, "CHAR", Family::kChar},
-    {SQL_C_WCHAR, "WCHAR", Family::kWChar},
-    {SQL_C_BINARY, "BINARY", Family::kBinary},
-    {SQL_C_STINYINT, "STINYINT", Family::kInteger},
-    {SQL_C_UTINYINT, "UTINYINT", Family::kInteger},
-    {SQL_C_TINYINT, "TINYINT", Family::kInteger},
-    {SQL_C_SSHORT, "SSHORT", Family::kInteger},
-    {SQL_C_USHORT, "USHORT", Family::kInteger},
-    {SQL_C_SHORT, "SHORT", Family::kInteger},
-    {SQL_C_SLONG, "SLONG", Family::kInteger},
-    {SQL_C_ULONG, "ULONG", Family::kInteger},
-    {SQL_C_LONG, "LONG", Family::kInteger},
-    {SQL_C_SBIGINT, "SBIGINT", Family::kInteger},
-    {SQL_C_UBIGINT, "UBIGINT", Family::kInteger},
-    {SQL_C_FLOAT, "FLOAT", Family::kFloating},
-    {SQL_C_DOUBLE, "DOUBLE", Family::kFloating},
-    {SQL_C_BIT, "BIT", Family::kBit},
-    {SQL_C_NUMERIC, "NUMERIC", Family::kNumeric},
-    {SQL_C_TYPE_DATE, "TYPE_DATE", Family::kDate},
-    {SQL_C_DATE, "DATE", Family::kDate},
-    {SQL_C_TYPE_TIME, "TYPE_TIME", Family::kTime},
-    {SQL_C_TIME, "TIME", Family::kTime},
-    {SQL_C_TYPE_TIMESTAMP, "TYPE_TIMESTAMP", Family::kTimestamp},
-    {SQL_C_TIMESTAMP, "TIMESTAMP", Family::kTimestamp},
-    {SQL_C_GUID, "GUID", Family::kGuid},
-    {SQL_C_INTERVAL_YEAR, "INTERVAL_YEAR", Family::kInterval},
-    {SQL_C_INTERVAL_MONTH, "INTERVAL_MONTH", Family::kInterval},
-    {SQL_C_INTERVAL_DAY, "INTERVAL_DAY", Family::kInterval},
-    {SQL_C_INTERVAL_HOUR, "INTERVAL_HOUR", Family::kInterval},
-    {SQL_C_INTERVAL_MINUTE, "INTERVAL_MINUTE", Family::kInterval},
-    {SQL_C_INTERVAL_SECOND, "INTERVAL_SECOND", Family::kInterval},
-    {SQL_C_INTERVAL_YEAR_TO_MONTH, "INTERVAL_YEAR_TO_MONTH", Family::kInterval},
-    {SQL_C_INTERVAL_DAY_TO_HOUR, "INTERVAL_DAY_TO_HOUR", Family::kInterval},
-    {SQL_C_INTERVAL_DAY_TO_MINUTE, "INTERVAL_DAY_TO_MINUTE", Family::kInterval},
-    {SQL_C_INTERVAL_DAY_TO_SECOND, "INTERVAL_DAY_TO_SECOND", Family::kInterval},
-    {SQL_C_INTERVAL_HOUR_TO_MINUTE, "INTERVAL_HOUR_TO_MINUTE", Family::kInterval},
-    {SQL_C_INTERVAL_HOUR_TO_SECOND, "INTERVAL_HOUR_TO_SECOND", Family::kInterval},
-    {SQL_C_INTERVAL_MINUTE_TO_SECOND, "INTERVAL_MINUTE_TO_SECOND", Family::kInterval},
-};
+using Family = e6support::CTypeFamily;
+using e6support::CType;
+using e6support::kCTypes;
 
 constexpr VectorType kWireTypes[] = {
     VectorType::kBinary, VectorType::kBoolean,   VectorType::kDouble,  VectorType::kFloat,       VectorType::kInt96,
