@@ -1,9 +1,8 @@
 #include "session/query.h"
 
-#include <thread>
-
 #include "common/driver_error.h"
 #include "session/channel.h"
+#include "session/engine_call.h"
 #include "session/open_queries.h"
 #include "session/query_text.h"
 #include "session/session.h"
@@ -15,8 +14,6 @@ namespace {
 
 // Spec §8.5: five attempts in all, i.e. at most four retries.
 constexpr int kMaxAttempts = 5;
-// Spec §8.5: the reference pauses before re-authenticating an expired session.
-constexpr std::chrono::milliseconds kAccessDeniedPause{200};
 // Clearing and cancelling must not hang on an engine that stopped answering.
 constexpr std::chrono::milliseconds kControlDeadline{10000};
 
@@ -35,44 +32,22 @@ void Query::Identify(Request& request) {
 
 template <typename Invoke>
 grpc::Status Query::Call(const char* rpc, const CallHeaders& headers, const Deadline& limit, Invoke&& invoke) {
-  const Deadline operation = control_.deadline();
-  const Deadline request = session_.RequestDeadline();
-  last_deadline_ = Deadline::Earliest(Deadline::Earliest(limit, operation), request);
-  auto context = MakeContext(headers, last_deadline_.Remaining());
-  if (!control_.Track(*context)) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled before the call was sent");
-  const auto started = std::chrono::steady_clock::now();
-  grpc::Status status = invoke(*context);
-  control_.Untrack();
-  const Logger& log = *session_.settings().log;
-  if (log.enabled(LogLevel::kDebug)) {
-    log.Write(LogLevel::kDebug, std::string("e6data ") + rpc + (query_id_.empty() ? "" : " [query id " + query_id_ + "]") +
-                                    " on " + headers.strategy.value_or("(no strategy)") + ": " +
-                                    std::to_string(ElapsedMs(started)) + " ms, " +
-                                    (status.ok() ? std::string("OK") : DescribeStatus(status, rpc)));
-  }
-  return status;
+  return SendEngineCall(session_, control_, rpc, query_id_.empty() ? std::string() : " [query id " + query_id_ + "]",
+                        headers, limit, last_deadline_, std::forward<Invoke>(invoke));
 }
 
 void Query::Fail(const grpc::Status& status, const char* rpc) {
   if (executed_) interrupted_ = std::string("e6data ") + rpc + " failed";
   const std::string id = query_id_.empty() ? std::string() : " [query id " + query_id_ + "]";
-  const Logger& log = *session_.settings().log;
-  if (status.error_code() == grpc::StatusCode::CANCELLED && control_.cancelled()) {
-    log.Write(LogLevel::kWarning, std::string("cancelled (SQLCancel) during ") + rpc + id + "; sending cancelQuery");
+  const DriverError error = CallError(status, control_, last_deadline_, rpc, id);
+  if (IsInterruption(status, control_, last_deadline_)) {
+    // The engine would otherwise keep working on a query nobody waits for.
+    session_.settings().log->Write(LogLevel::kWarning, error.sqlstate() + " " + error.what() + "; sending cancelQuery");
     Abandon();
-    throw DriverError("HY008", std::string("operation cancelled (SQLCancel) during e6data ") + rpc + id,
-                      static_cast<int>(status.error_code()));
+  } else {
+    session_.settings().log->Write(LogLevel::kError, error.sqlstate() + " " + error.what());
   }
-  if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED && !last_deadline_.unlimited()) {
-    log.Write(LogLevel::kWarning, last_deadline_.reason + " ran out during " + rpc + id + "; sending cancelQuery");
-    Abandon();  // the engine would otherwise keep working on a query nobody waits for
-    throw DriverError(last_deadline_.sqlstate,
-                      "timeout expired: " + last_deadline_.reason + " ran out during e6data " + rpc + id,
-                      static_cast<int>(status.error_code()));
-  }
-  DriverError error = ToDriverError(status, rpc, Phase::kQuery);
-  log.Write(LogLevel::kError, error.sqlstate() + " " + error.what() + id);
-  throw DriverError(error.sqlstate(), error.what() + id, error.native());
+  throw error;
 }
 
 void Query::Abandon() noexcept {
@@ -108,28 +83,16 @@ void Query::Execute() {
 }
 
 void Query::RunWithRecovery(bool execute) {
+  // Unlike the reference, a cluster that suspended itself while the
+  // connection sat idle is resumed here too: nothing was read yet, so running
+  // the query again from prepare is safe.
   bool may_resume = session_.settings().auto_resume;
   for (int attempt = 1;; ++attempt) {
     const char* rpc = "";
     const grpc::Status status = Attempt(execute, rpc);
     if (status.ok()) return;
-    const bool mismatch = IsStrategyMismatch(status, /*any_code=*/true);
-    const bool expired = IsAccessDenied(status);
-    // Unlike the reference, a cluster that suspended itself while the
-    // connection sat idle is resumed here too: nothing was read yet, so
-    // running the query again from prepare is safe.
-    const bool suspended = IsClusterSuspended(status) && may_resume;
-    if (!(mismatch || expired || suspended) || attempt == kMaxAttempts) Fail(status, rpc);
-    if (mismatch) {
-      session_.strategies().Clear();  // T10: detect the colour again
-    } else if (suspended) {
-      may_resume = false;
-      session_.settings().log->Write(LogLevel::kInfo, std::string("the cluster is suspended (") + rpc +
-                                                          "): resuming it (AUTO_RESUME)");
-      session_.ResumeCluster(control_.deadline());
-    } else {
-      std::this_thread::sleep_for(kAccessDeniedPause);
-    }
+    if (!IsRecoverable(status, may_resume) || attempt == kMaxAttempts) Fail(status, rpc);
+    PrepareRerun(session_, status, control_.deadline(), may_resume, rpc);
     // Rerun from prepare on a new session. The engine may still hold the
     // failed query (prepared, perhaps executed): clear it first, best effort.
     Close();
