@@ -12,6 +12,7 @@
 #include "config/connection_string.h"
 #include "config/dsn.h"
 #include "odbc/statement.h"
+#include "session/query_text.h"
 #include "session/session.h"
 
 namespace e6odbc::odbc {
@@ -140,6 +141,12 @@ SQLRETURN Connection::DriverConnect(const std::string& connection_string, SQLUSM
   const SQLLEN length = out.Write(config::ToConnectionString(options_));
   if (out_length != nullptr) *out_length = length;
   if (out.truncated()) diagnostics().Add("01004", "string data, right truncated: the completed connection string");
+  return SQL_SUCCESS;
+}
+
+SQLRETURN Connection::NativeSql(const std::string& sql, OutText out, SQLINTEGER* length) {
+  StoreLength(length, out.Write(session::PrepareQueryText(sql)));
+  if (out.truncated()) diagnostics().Add("01004", "string data, right truncated: the statement text");
   return SQL_SUCCESS;
 }
 

@@ -35,6 +35,9 @@ class Connection : public Handle {
   SQLRETURN DriverConnect(const std::string& connection_string, SQLUSMALLINT completion, OutText out,
                           SQLLEN* out_length);
   SQLRETURN Disconnect();
+  // SQLNativeSql: the text the engine receives for `sql` — trimmed, without
+  // one trailing ';' (spec §3.2); the driver rewrites nothing else.
+  SQLRETURN NativeSql(const std::string& sql, OutText out, SQLINTEGER* length);
 
   bool connected() const noexcept { return session_ != nullptr; }
   // The live session; throws 08003 when not connected.

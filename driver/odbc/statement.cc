@@ -6,7 +6,10 @@
 #include "common/driver_error.h"
 #include "convert/converters.h"
 #include "convert/sql_type_info.h"
+#include "odbc/catalog/catalog_functions.h"
+#include "odbc/catalog/result_table.h"
 #include "odbc/connection.h"
+#include "session/catalog_calls.h"
 #include "session/query.h"
 #include "session/session.h"
 
@@ -35,8 +38,14 @@ Statement::~Statement() { ReleaseQuery(); }
 
 // ---- execution -------------------------------------------------------------------
 
+session::ResultSource& Statement::source() noexcept {
+  if (table_) return *table_;
+  return *query_;
+}
+
 void Statement::ReleaseQuery() noexcept {
   if (query_) query_->Close();
+  table_.reset();
   batch_.reset();
   next_row_ = 0;
   at_end_ = false;
@@ -129,22 +138,30 @@ void Statement::RunQuery() {
 }
 
 void Statement::DescribeResults() {
-  const wire::ResultMetadata& metadata = query_->metadata();
   // The first batch tells DECIMAL128 scales (metadata only says DECIMAL128);
   // reading it now also surfaces a failing query at execute time.
   HasRow();
+  const wire::ResultMetadata& metadata = source().metadata();
   ird_.Truncate(0);
+  default_c_types_.clear();
   for (size_t i = 0; i < metadata.columns.size(); ++i) {
     const wire::ColumnDescriptor& column = metadata.columns[i];
-    wire::VectorType type = wire::VectorTypeFromName(column.type_name).value_or(wire::VectorType::kString);
-    int32_t scale = 0;
-    if (batch_ && i < batch_->columns().size()) {
-      const wire::ColumnVector& vector = batch_->columns()[i];
-      if (!wire::VectorTypeFromName(column.type_name)) type = vector.type;
-      if (!vector.decimal_values.empty()) scale = vector.decimal_values.front().scale;
+    convert::SqlTypeInfo info{};
+    SQLSMALLINT nullable = SQL_NULLABLE;  // result metadata carries no nullability
+    if (table_) {
+      info = table_->columns()[i].type;
+      nullable = table_->columns()[i].nullable ? SQL_NULLABLE : SQL_NO_NULLS;
+    } else {
+      wire::VectorType type = wire::VectorTypeFromName(column.type_name).value_or(wire::VectorType::kString);
+      int32_t scale = 0;
+      if (batch_ && i < batch_->columns().size()) {
+        const wire::ColumnVector& vector = batch_->columns()[i];
+        if (!wire::VectorTypeFromName(column.type_name)) type = vector.type;
+        if (!vector.decimal_values.empty()) scale = vector.decimal_values.front().scale;
+      }
+      info = convert::DescribeWireType(type, scale, connection_.wide_strings(), connection_.string_column_size());
     }
-    const convert::SqlTypeInfo info =
-        convert::DescribeWireType(type, scale, connection_.wide_strings(), connection_.string_column_size());
+    default_c_types_.push_back(info.default_c_type);
     DescriptorRecord& r = ird_.Record(static_cast<SQLSMALLINT>(i + 1));
     SetConciseType(r, info.sql_type);
     r.name = column.name;
@@ -156,10 +173,33 @@ void Statement::DescribeResults() {
     r.display_size = info.display_size;
     r.num_prec_radix = info.num_prec_radix;
     r.is_unsigned = info.is_unsigned ? SQL_TRUE : SQL_FALSE;
-    r.nullable = SQL_NULLABLE;  // result metadata carries no nullability
+    r.nullable = nullable;
     r.case_sensitive = (info.sql_type == SQL_VARCHAR || info.sql_type == SQL_WVARCHAR) ? SQL_TRUE : SQL_FALSE;
     r.searchable = SQL_PRED_SEARCHABLE;
   }
+}
+
+SQLRETURN Statement::RunCatalogFunction(const CatalogBuilder& build) {
+  if (state_ == State::kCursorOpen) throw DriverError("24000", "invalid cursor state: a cursor is open");
+  return RunOperation([&] {
+    ReleaseQuery();
+    sql_.clear();
+    state_ = State::kAllocated;
+    executed_early_ = false;
+    prepared_query_fresh_ = false;
+    ird_.Truncate(0);
+    catalog::CatalogScope scope;
+    scope.connection_catalog = connection_.options().catalog;
+    scope.metadata_id = metadata_id_ == SQL_TRUE;
+    scope.wide_strings = connection_.wide_strings();
+    scope.string_column_size = connection_.string_column_size();
+    session::CatalogCalls calls(connection_.session(), query_->control());
+    table_ = std::make_unique<catalog::ResultTable>(build(calls, scope));
+    row_count_ = static_cast<int64_t>(table_->row_count());
+    state_ = State::kCursorOpen;
+    DescribeResults();
+    return SQL_SUCCESS;
+  });
 }
 
 void Statement::RequireResults(const char* function) {
@@ -282,10 +322,10 @@ bool Statement::HasRow() {
     if (at_end_) return false;
     batch_.reset();  // release the previous batch before the next arrives
     next_row_ = 0;
-    std::optional<wire::ColumnBatch> next = query_->NextBatch();
+    std::optional<wire::ColumnBatch> next = source().NextBatch();
     if (!next) {
       at_end_ = true;
-      query_->Close();  // free the server query as soon as everything was read
+      source().Close();  // free the server query as soon as everything was read
       return false;
     }
     batch_ = std::move(next);
@@ -295,7 +335,12 @@ bool Statement::HasRow() {
 
 convert::RunConverter Statement::ConverterFor(const wire::ColumnVector& vector, SQLUSMALLINT column,
                                               SQLSMALLINT& c_type) const {
-  if (c_type == SQL_C_DEFAULT) c_type = convert::ResolveDefaultCType(vector.type, connection_.wide_strings());
+  if (c_type == SQL_C_DEFAULT) {
+    // The default for the column's SQL type (a catalog SMALLINT travels in an INTEGER vector).
+    c_type = column >= 1 && column <= default_c_types_.size()
+                 ? default_c_types_[column - 1]
+                 : convert::ResolveDefaultCType(vector.type, connection_.wide_strings());
+  }
   const convert::RunConverter converter = convert::FindConverter(vector.type, c_type);
   if (converter == nullptr) {
     throw DriverError("07006", "restricted data type attribute violation: column " + std::to_string(column) + " (" +
@@ -471,7 +516,8 @@ SQLRETURN Statement::CloseCursor(bool must_be_open) {
   }
   ReleaseQuery();
   executed_early_ = false;
-  state_ = State::kPrepared;  // the statement can be executed again
+  // A prepared statement can be executed again; a catalog result leaves none.
+  state_ = sql_.empty() ? State::kAllocated : State::kPrepared;
   return SQL_SUCCESS;
 }
 

@@ -4,9 +4,11 @@
 // bound buffers a run of rows at a time.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "convert/converters.h"
 #include "odbc/descriptor.h"
@@ -16,9 +18,15 @@
 #include "wire/column_batch.h"
 
 namespace e6odbc::session {
+class CatalogSource;
 class Query;
 class ResultSource;
 }  // namespace e6odbc::session
+
+namespace e6odbc::odbc::catalog {
+class ResultTable;
+struct CatalogScope;
+}  // namespace e6odbc::odbc::catalog
 
 namespace e6odbc::odbc {
 
@@ -42,6 +50,14 @@ class Statement : public Handle {
   SQLRETURN ColAttribute(SQLUSMALLINT column, SQLUSMALLINT field, OutText text, SQLSMALLINT* string_length,
                          SQLLEN* numeric);
   SQLRETURN RowCount(SQLLEN* count);
+
+  // A catalog function (SQLTables, SQLColumns, ...): `build` makes its result
+  // set from the engine's catalog, reached through this statement's call
+  // control, so that SQLCancel and SQL_ATTR_QUERY_TIMEOUT apply to it too.
+  // The result is then fetched like any other.
+  using CatalogBuilder =
+      std::function<catalog::ResultTable(session::CatalogSource& source, const catalog::CatalogScope& scope)>;
+  SQLRETURN RunCatalogFunction(const CatalogBuilder& build);
 
   SQLRETURN BindCol(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN buffer_length,
                     SQLLEN* indicator);
@@ -79,6 +95,8 @@ class Statement : public Handle {
   void DescribeResults();       // IRD from metadata (+ first batch for decimal scales)
   bool HasRow();                // a batch holds an unread row (fetches batches as needed)
   void ReleaseQuery() noexcept; // clears the server query, drops batches
+  // The open result: the catalog table when a catalog function ran, else the query.
+  session::ResultSource& source() noexcept;
   const wire::ColumnVector& CurrentColumn(SQLUSMALLINT column);
   // The converter for `vector` into `c_type` (SQL_C_DEFAULT resolved in
   // place); throws 07006 naming the column when ODBC forbids the pair.
@@ -100,6 +118,8 @@ class Statement : public Handle {
   bool prepared_query_fresh_ = false;  // Prepare() ran and its query was not executed yet
   bool executed_early_ = false;        // executed by a metadata call before SQLExecute
   const std::unique_ptr<session::Query> query_;  // never replaced: SQLCancel reads it unlocked
+  std::unique_ptr<catalog::ResultTable> table_;   // the result of a catalog function, while open
+  std::vector<SQLSMALLINT> default_c_types_;      // per result column: what SQL_C_DEFAULT means
   std::optional<wire::ColumnBatch> batch_;
   size_t next_row_ = 0;        // next unread row of batch_
   bool at_end_ = false;        // the server signalled the end of data

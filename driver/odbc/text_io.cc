@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "common/driver_error.h"
 #include "common/utf16.h"
 
 namespace e6odbc::odbc {
@@ -25,6 +26,22 @@ std::string InText(const SQLWCHAR* text, SQLLEN length) {
   std::memcpy(utf16.data(), text, units * sizeof(char16_t));
   return Utf16ToUtf8(utf16);
 }
+
+namespace {
+
+template <typename Char>
+std::optional<std::string> Name(const Char* text, SQLSMALLINT length) {
+  if (text == nullptr) return std::nullopt;
+  if (length < 0 && length != SQL_NTS) {
+    throw DriverError("HY090", "invalid string or buffer length " + std::to_string(length));
+  }
+  return InText(text, length);
+}
+
+}  // namespace
+
+std::optional<std::string> InName(const SQLCHAR* text, SQLSMALLINT length) { return Name(text, length); }
+std::optional<std::string> InName(const SQLWCHAR* text, SQLSMALLINT length) { return Name(text, length); }
 
 SQLLEN OutText::Write(std::string_view utf8) {
   truncated_ = false;

@@ -10,6 +10,7 @@
 #include <sqlucode.h>
 
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,12 @@ namespace e6odbc::odbc {
 // length: bytes/characters, or SQL_NTS. A null pointer gives "".
 std::string InText(const SQLCHAR* text, SQLLEN length);
 std::string InText(const SQLWCHAR* text, SQLLEN length);
+
+// A catalog-function name argument: nullopt for a null pointer, where ODBC
+// distinguishes "no restriction" from an empty string. Throws HY090 for a
+// negative length other than SQL_NTS.
+std::optional<std::string> InName(const SQLCHAR* text, SQLSMALLINT length);
+std::optional<std::string> InName(const SQLWCHAR* text, SQLSMALLINT length);
 
 class OutText {
  public:

@@ -1,6 +1,8 @@
 #include "wire/column_batch.h"
 
+#include <algorithm>
 #include <array>
+#include <climits>
 #include <string>
 
 #include "wire/decimal128.h"
@@ -345,6 +347,25 @@ std::optional<VectorType> VectorTypeFromName(std::string_view name) noexcept {
     if (equal(name, kTypeNames[i])) return static_cast<VectorType>(i);
   }
   return std::nullopt;
+}
+
+ColumnBatch ColumnBatch::FromColumns(size_t row_count, std::vector<ColumnVector> columns,
+                                     std::unique_ptr<const std::string> storage) {
+  if (row_count > static_cast<size_t>(INT32_MAX)) throw DecodeError("a batch holds at most 2^31-1 rows");
+  for (const ColumnVector& column : columns) {
+    const size_t needed = column.is_constant ? 1 : row_count;
+    const size_t held = std::max({column.int64_values.size(), column.double_values.size(), column.bool_values.size(),
+                                  column.text_values.size(), column.decimal_values.size()});
+    if (column.type != VectorType::kNull && held < needed) throw DecodeError("a column holds fewer values than rows");
+    if (!column.null_flags.empty() && column.null_flags.size() < needed) {
+      throw DecodeError("a column holds fewer null flags than rows");
+    }
+  }
+  ColumnBatch batch;
+  batch.payload_ = storage ? std::move(storage) : std::make_unique<const std::string>();
+  batch.row_count_ = static_cast<int32_t>(row_count);
+  batch.columns_ = std::move(columns);
+  return batch;
 }
 
 ColumnBatch ColumnBatch::Decode(std::string payload) {

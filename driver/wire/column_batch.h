@@ -91,6 +91,13 @@ class ColumnBatch {
   // Throws DecodeError on malformed input.
   static ColumnBatch Decode(std::string payload);
 
+  // A batch made in the driver (catalog result sets): `columns` hold
+  // `row_count` slots each (one when constant) and their text values view into
+  // `storage`, which the batch keeps alive. Throws DecodeError when a vector
+  // holds too few slots, as Decode() would.
+  static ColumnBatch FromColumns(size_t row_count, std::vector<ColumnVector> columns,
+                                 std::unique_ptr<const std::string> storage);
+
   ColumnBatch(ColumnBatch&&) noexcept = default;
   ColumnBatch& operator=(ColumnBatch&&) noexcept = default;
   ColumnBatch(const ColumnBatch&) = delete;

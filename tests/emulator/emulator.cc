@@ -362,6 +362,9 @@ class Emulator::EngineService final : public QueryEngineService::Service {
   grpc::Status getCataloges(grpc::ServerContext* context, const GetCatalogesRequest*, GetCatalogesResponse* response) override {
     if (grpc::Status admitted = s_.Admit(context, "QueryEngineService/getCataloges"); !admitted.ok()) return admitted;
     std::lock_guard lock(s_.mutex);
+    if (s_.options.catalog_list != grpc::StatusCode::OK) {
+      return {s_.options.catalog_list, "listing catalogs is not allowed for this client (--refuse-catalog-list)"};
+    }
     CatalogResponse* catalog = response->add_catalogresponses();
     catalog->set_name(kCatalog);
     catalog->set_isdefault(true);

@@ -43,6 +43,9 @@ struct EmulatorOptions {
   // Open questions of spec §13, answered one way or the other (docs/emulator.md).
   WireQuirks quirks;            // §13.3, §13.4, §13.6
   int empty_chunks_every = 0;   // §13.13: a zero-row Chunk after every N real batches (0 = never)
+  // §13.11: how getCataloges answers ordinary clients: OK (the catalog list),
+  // UNIMPLEMENTED or PERMISSION_DENIED.
+  grpc::StatusCode catalog_list = grpc::StatusCode::OK;
 };
 
 struct EngineState;

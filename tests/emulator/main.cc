@@ -29,6 +29,7 @@ constexpr const char* kUsage = R"(usage: e6data-emulator [options]
   --tls-key PATH          the PEM private key of --tls-cert
   --load-sqlite PATH[=SCHEMA]  serve the tables of an SQLite file as a schema (repeatable)
   --load-csv DIR[=SCHEMA]      serve every DIR/*.csv as a table (header `name:type`; repeatable)
+  --refuse-catalog-list CODE  getCataloges fails: unimplemented or denied (spec 13.11)
   --refuse-pings          strict keepalive policy: GOAWAY "too_many_pings" for frequent client pings
   --metadata-row-count MODE  row count in result metadata: total (default), unknown (-1), zero (spec 13.6)
   --empty-chunks-every N  send a zero-row Chunk after every N real batches (spec 13.13; default 0 = never)
@@ -99,6 +100,11 @@ int main(int argc, char** argv) {
       (arg == "--load-sqlite" ? options.sqlite_files : options.csv_directories).push_back(std::move(entry));
     } else if (arg == "--reject-missing-strategy") {
       options.reject_missing_strategy = true;
+    } else if (arg == "--refuse-catalog-list") {
+      const std::string code = value();
+      if (code == "unimplemented") options.catalog_list = grpc::StatusCode::UNIMPLEMENTED;
+      else if (code == "denied") options.catalog_list = grpc::StatusCode::PERMISSION_DENIED;
+      else Usage("unknown --refuse-catalog-list code '" + code + "' (unimplemented or denied)");
     } else if (arg == "--refuse-pings") {
       options.refuse_pings = true;
     } else if (arg == "--metadata-row-count") {
