@@ -35,6 +35,7 @@ run() {
   # -m40: strings report a 65535-character column size; keep the table narrow.
   echo "$1" | isql -v -b -m40 e6data-sample
 }
+run "help region"  # isql's help calls SQLColumns: browsing the catalog, as BI tools do
 run "SELECT r_regionkey, r_name FROM tpch.region ORDER BY r_regionkey"
 run "SELECT l_returnflag, l_linestatus, COUNT(*) AS line_count, SUM(l_quantity) AS quantity FROM tpch.lineitem GROUP BY l_returnflag, l_linestatus ORDER BY 1, 2"
 run "SELECT id, long_col, string_col, date_col, decimal_col FROM types.all_types ORDER BY id"

@@ -42,5 +42,18 @@ TEST(IsqlSmoke, ReportsServerErrorsWithSqlstate) {
   EXPECT_NE(output.find("near \"SELEC\": syntax error"), std::string::npos) << output;
 }
 
+TEST(IsqlSmoke, HelpListsTablesAndColumnsThroughTheCatalogFunctions) {
+  // isql's `help` is SQLTables; `help TABLE` is SQLColumns (an ODBC 2 caller: catalog and schema
+  // arguments are null, so every schema is searched).
+  const std::string tables = RunIsql("help");
+  for (const char* table : {"region", "lineitem", "all_types"}) {
+    EXPECT_NE(tables.find(table), std::string::npos) << table << " missing from:\n" << tables;
+  }
+  const std::string columns = RunIsql("help region");
+  for (const char* column : {"r_regionkey", "r_name", "r_comment", "bigint"}) {
+    EXPECT_NE(columns.find(column), std::string::npos) << column << " missing from:\n" << columns;
+  }
+}
+
 }  // namespace
 }  // namespace e6test
