@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev
   libsqlite3-dev
   tzdata
+  python3 python3-pyodbc
   libthrift-dev thrift-compiler libboost-dev
 )
 

@@ -11,6 +11,7 @@
 #include "common/text.h"
 #include "config/connection_string.h"
 #include "config/dsn.h"
+#include "odbc/sql_escapes.h"
 #include "odbc/statement.h"
 #include "session/query_text.h"
 #include "session/session.h"
@@ -145,7 +146,7 @@ SQLRETURN Connection::DriverConnect(const std::string& connection_string, SQLUSM
 }
 
 SQLRETURN Connection::NativeSql(const std::string& sql, OutText out, SQLINTEGER* length) {
-  StoreLength(length, out.Write(session::PrepareQueryText(sql)));
+  StoreLength(length, out.Write(session::PrepareQueryText(TranslateEscapes(sql))));
   if (out.truncated()) diagnostics().Add("01004", "string data, right truncated: the statement text");
   return SQL_SUCCESS;
 }

@@ -35,8 +35,8 @@ class Connection : public Handle {
   SQLRETURN DriverConnect(const std::string& connection_string, SQLUSMALLINT completion, OutText out,
                           SQLLEN* out_length);
   SQLRETURN Disconnect();
-  // SQLNativeSql: the text the engine receives for `sql` — trimmed, without
-  // one trailing ';' (spec §3.2); the driver rewrites nothing else.
+  // SQLNativeSql: the text the engine receives for `sql` — escape sequences
+  // translated (sql_escapes.h), trimmed, without one trailing ';' (spec §3.2).
   SQLRETURN NativeSql(const std::string& sql, OutText out, SQLINTEGER* length);
 
   bool connected() const noexcept { return session_ != nullptr; }

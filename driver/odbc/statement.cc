@@ -9,6 +9,7 @@
 #include "odbc/catalog/catalog_functions.h"
 #include "odbc/catalog/result_table.h"
 #include "odbc/connection.h"
+#include "odbc/sql_escapes.h"
 #include "session/catalog_calls.h"
 #include "session/query.h"
 #include "session/session.h"
@@ -73,7 +74,7 @@ SQLRETURN Statement::Prepare(const std::string& sql) {
 SQLRETURN Statement::PrepareText(const std::string& sql) {
   if (state_ == State::kCursorOpen) throw DriverError("24000", "invalid cursor state: a cursor is open");
   ReleaseQuery();
-  sql_ = sql;
+  sql_ = noscan_ == SQL_NOSCAN_ON ? sql : TranslateEscapes(sql);
   state_ = State::kAllocated;
   query_->Prepare(sql_);
   state_ = State::kPrepared;

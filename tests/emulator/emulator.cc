@@ -11,6 +11,7 @@
 
 #include "connection_drop.h"
 #include "sample_data.h"
+#include "sql_dialect.h"
 #include "synthetic_result.h"
 #include "user_data.h"
 
@@ -594,8 +595,9 @@ class Emulator::EngineService final : public QueryEngineService::Service {
   }
 
   // Planning without running: a syntax error or unknown table -> INVALID_ARGUMENT.
-  grpc::Status Compiles(const std::string& sql) {
-    if (ParseSyntheticQuery(sql)) return grpc::Status::OK;
+  grpc::Status Compiles(const std::string& engine_sql) {
+    if (ParseSyntheticQuery(engine_sql)) return grpc::Status::OK;
+    const std::string sql = ToSqlite(engine_sql);
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(s_.db, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
       return Invalid(sqlite3_errmsg(s_.db));
@@ -612,7 +614,8 @@ class Emulator::EngineService final : public QueryEngineService::Service {
   }
 
   grpc::Status Prepare(const std::string& session_id, const std::string& schema, const std::string& catalog,
-                       const std::string& sql, bool v2, PrepareStatementResponse* response) {
+                       const std::string& engine_sql, bool v2, PrepareStatementResponse* response) {
+    const std::string sql = ToSqlite(engine_sql);
     if (grpc::Status status = s_.CheckSession(session_id); !status.ok()) return status;
     if (v2) {
       if (grpc::Status status = CheckCatalog(catalog); !status.ok()) return status;
