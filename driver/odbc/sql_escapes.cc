@@ -4,6 +4,7 @@
 
 #include "common/driver_error.h"
 #include "common/text.h"
+#include "odbc/sql_lexer.h"
 
 namespace e6odbc::odbc {
 namespace {
@@ -27,12 +28,9 @@ class Translator {
     while (at_ < sql_.size()) {
       const char c = sql_[at_];
       if (c == '}' && nested) return out;
-      if (c == '\'' || c == '"' || c == '`') {
-        CopyQuoted(c, out);
-      } else if (c == '-' && Next() == '-') {
-        CopyUntil("\n", out);
-      } else if (c == '/' && Next() == '*') {
-        CopyUntil("*/", out);
+      if (const size_t past = SkipOpaque(sql_, at_); past != at_) {  // literal, identifier, comment
+        out.append(sql_.substr(at_, past - at_));
+        at_ = past;
       } else if (c == '{') {
         Escape(out);
       } else {
@@ -44,32 +42,6 @@ class Translator {
   }
 
  private:
-  char Next() const { return at_ + 1 < sql_.size() ? sql_[at_ + 1] : '\0'; }
-
-  // A literal or quoted identifier; a doubled quote stays inside it.
-  void CopyQuoted(char quote, std::string& out) {
-    const size_t start = at_++;
-    while (at_ < sql_.size()) {
-      if (sql_[at_] == quote) {
-        if (at_ + 1 < sql_.size() && sql_[at_ + 1] == quote) {
-          at_ += 2;
-          continue;
-        }
-        ++at_;
-        break;
-      }
-      ++at_;
-    }
-    out.append(sql_.substr(start, at_ - start));
-  }
-
-  void CopyUntil(std::string_view end, std::string& out) {
-    const size_t found = sql_.find(end, at_ + 2);
-    const size_t stop = found == std::string_view::npos ? sql_.size() : found + end.size();
-    out.append(sql_.substr(at_, stop - at_));
-    at_ = stop;
-  }
-
   void SkipSpaces() {
     while (at_ < sql_.size() && std::isspace(static_cast<unsigned char>(sql_[at_]))) ++at_;
   }

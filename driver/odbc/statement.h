@@ -59,6 +59,13 @@ class Statement : public Handle {
       std::function<catalog::ResultTable(session::CatalogSource& source, const catalog::CatalogScope& scope)>;
   SQLRETURN RunCatalogFunction(const CatalogBuilder& build);
 
+  // Input parameters (`?` markers), written into the text at execution as
+  // e6data's client does (convert/parameter_literal.h).
+  SQLRETURN BindParameter(SQLUSMALLINT number, SQLSMALLINT io_type, SQLSMALLINT c_type, SQLSMALLINT sql_type,
+                          SQLULEN column_size, SQLSMALLINT decimal_digits, SQLPOINTER data, SQLLEN buffer_length,
+                          SQLLEN* indicator);
+  SQLRETURN NumParams(SQLSMALLINT* count);
+
   SQLRETURN BindCol(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN buffer_length,
                     SQLLEN* indicator);
   SQLRETURN Fetch(SQLSMALLINT orientation);
@@ -92,6 +99,7 @@ class Statement : public Handle {
   SQLRETURN PrepareText(const std::string& sql);
   SQLRETURN FetchRowset();
   void RunQuery();              // execute the prepared query, describe its results
+  std::string ExecutableText() const;  // sql_ with the bound parameters written in
   void DescribeResults();       // IRD from metadata (+ first batch for decimal scales)
   bool HasRow();                // a batch holds an unread row (fetches batches as needed)
   void ReleaseQuery() noexcept; // clears the server query, drops batches
@@ -114,7 +122,8 @@ class Statement : public Handle {
   Descriptor ipd_{Descriptor::Role::kIpd};
 
   State state_ = State::kAllocated;
-  std::string sql_;
+  std::string sql_;                 // escape sequences translated
+  std::vector<size_t> markers_;     // where sql_'s parameter markers stand
   bool prepared_query_fresh_ = false;  // Prepare() ran and its query was not executed yet
   bool executed_early_ = false;        // executed by a metadata call before SQLExecute
   const std::unique_ptr<session::Query> query_;  // never replaced: SQLCancel reads it unlocked

@@ -18,6 +18,39 @@ bool IsTypedLiteralKeyword(std::string_view word) {
   return false;
 }
 
+// Copies the engine string literal starting at sql[at] into `out` as an
+// SQLite literal; returns the index past it. Engine escapes (spec §11: the
+// client writes \\ \' \r \n \t) become the characters they stand for; other
+// backslashes stay, so LIKE patterns keep `\_` and `\%`.
+size_t StringLiteral(std::string_view sql, size_t at, std::string& out) {
+  out += '\'';
+  for (++at; at < sql.size(); ++at) {
+    const char c = sql[at];
+    if (c == '\\' && at + 1 < sql.size()) {
+      const char next = sql[++at];
+      switch (next) {
+        case '\\': out += '\\'; break;
+        case '\'': out += "''"; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        default: out += '\\'; out += next;
+      }
+    } else if (c == '\'') {
+      if (at + 1 < sql.size() && sql[at + 1] == '\'') {
+        out += "''";
+        ++at;
+      } else {
+        out += '\'';
+        return at + 1;
+      }
+    } else {
+      out += c;
+    }
+  }
+  return at;
+}
+
 }  // namespace
 
 std::string ToSqlite(std::string_view sql) {
@@ -26,7 +59,9 @@ std::string ToSqlite(std::string_view sql) {
   size_t at = 0;
   while (at < sql.size()) {
     const char c = sql[at];
-    if (c == '\'' || c == '"' || c == '`') {  // literal or quoted identifier, copied whole
+    if (c == '\'') {
+      at = StringLiteral(sql, at, out);
+    } else if (c == '"' || c == '`') {  // quoted identifier, copied whole
       const size_t start = at++;
       while (at < sql.size() && !(sql[at] == c && (at + 1 >= sql.size() || sql[at + 1] != c))) {
         at += sql[at] == c ? 2 : 1;

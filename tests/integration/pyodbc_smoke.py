@@ -32,6 +32,15 @@ assert [row[0] for row in rows] == sorted(row[0] for row in rows)
 regions = [row[0] for row in cursor.execute("SELECT r_name FROM tpch.region ORDER BY r_regionkey")]
 assert regions == ["AFRICA", "AMERICA", "ASIA", "EUROPE", "MIDDLE EAST"], regions
 
+# Parameters (qmark style): written into the text by the driver, quotes and all.
+row = cursor.execute("SELECT r_name, ? FROM tpch.region WHERE r_regionkey = ?", "it's", 3).fetchone()
+assert row[0] == "EUROPE" and row[1] == "it's", row
+row = cursor.execute("SELECT COUNT(*) FROM tpch.orders WHERE o_orderdate < ? AND o_totalprice > ?",
+                     datetime.date(1995, 1, 1), decimal.Decimal("1000.50")).fetchone()
+expected = cursor.execute("SELECT COUNT(*) FROM tpch.orders WHERE o_orderdate < '1995-01-01' "
+                          "AND o_totalprice > 1000.50").fetchone()
+assert row[0] == expected[0] and row[0] > 0, (row, expected)
+
 names = [row.type_name for row in cursor.getTypeInfo()]
 assert "DECIMAL" in names and "STRING" in names, names
 

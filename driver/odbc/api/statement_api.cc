@@ -1,5 +1,5 @@
-// Preparing, executing and describing: SQLPrepare(W), SQLExecute,
-// SQLExecDirect(W), SQLNumResultCols, SQLDescribeCol(W), SQLColAttribute(W),
+// Preparing, executing and describing: SQLPrepare(W), SQLBindParameter,
+// SQLNumParams, SQLExecute, SQLExecDirect(W), SQLNumResultCols, SQLDescribeCol(W), SQLColAttribute(W),
 // SQLRowCount, SQLCloseCursor, SQLCancel, SQLMoreResults.
 #include "odbc/api/api_common.h"
 
@@ -10,6 +10,18 @@ E6_EXPORT SQLRETURN SQL_API SQLPrepare(SQLHSTMT h, SQLCHAR* sql, SQLINTEGER leng
 }
 E6_EXPORT SQLRETURN SQL_API SQLPrepareW(SQLHSTMT h, SQLWCHAR* sql, SQLINTEGER length) {
   return Guarded<Statement>(h, [&](Statement& s) { return s.Prepare(InText(sql, length)); });
+}
+
+E6_EXPORT SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT number, SQLSMALLINT io_type, SQLSMALLINT c_type,
+                                             SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT digits,
+                                             SQLPOINTER data, SQLLEN buffer_length, SQLLEN* indicator) {
+  return Guarded<Statement>(h, [&](Statement& s) {
+    return s.BindParameter(number, io_type, c_type, sql_type, column_size, digits, data, buffer_length, indicator);
+  });
+}
+
+E6_EXPORT SQLRETURN SQL_API SQLNumParams(SQLHSTMT h, SQLSMALLINT* count) {
+  return Guarded<Statement>(h, [&](Statement& s) { return s.NumParams(count); });
 }
 
 E6_EXPORT SQLRETURN SQL_API SQLExecute(SQLHSTMT h) {

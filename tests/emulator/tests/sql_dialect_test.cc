@@ -20,5 +20,11 @@ TEST(SqlDialect, EverythingElseStaysAsWritten) {
   EXPECT_EQ(ToSqlite("SELECT t.date '1'"), "SELECT t.date '1'");             // a qualified column
 }
 
+TEST(SqlDialect, BackslashEscapesOfTheEnginesLiteralsBecomeSqlites) {
+  EXPECT_EQ(ToSqlite("SELECT 'it\\'s', 'a\\\\b', 'x\\ny'"), "SELECT 'it''s', 'a\\b', 'x\ny'");
+  EXPECT_EQ(ToSqlite("WHERE n LIKE 'A\\_%' AND m = 'it''s'"), "WHERE n LIKE 'A\\_%' AND m = 'it''s'");
+  EXPECT_EQ(ToSqlite("SELECT 'date \\' DATE'"), "SELECT 'date '' DATE'");  // still inside the literal
+}
+
 }  // namespace
 }  // namespace e6emu

@@ -1,5 +1,6 @@
 // ODBC escape sequences → e6data SQL.
 #include "odbc/sql_escapes.h"
+#include "odbc/sql_lexer.h"
 
 #include <gtest/gtest.h>
 
@@ -31,7 +32,9 @@ TEST(SqlEscapes, ScalarFunctionsAreRenamedWhereTheEngineDiffers) {
 TEST(SqlEscapes, OuterJoinsLikeEscapesGuidsAndIntervals) {
   EXPECT_EQ(TranslateEscapes("SELECT * FROM {oj a LEFT OUTER JOIN b ON a.k = b.k} WHERE 1"),
             "SELECT * FROM a LEFT OUTER JOIN b ON a.k = b.k WHERE 1");
-  EXPECT_EQ(TranslateEscapes("WHERE n LIKE 'a\\_%' {escape '\\'}"), "WHERE n LIKE 'a\\_%' ESCAPE '\\'");
+  // Inside a literal a backslash escapes the next character, so the backslash itself is '\\'.
+  EXPECT_EQ(TranslateEscapes("WHERE n LIKE 'a\\_%' {escape '\\\\'}"), "WHERE n LIKE 'a\\_%' ESCAPE '\\\\'");
+  EXPECT_EQ(TranslateEscapes("WHERE n LIKE 'a!_%' {escape '!'}"), "WHERE n LIKE 'a!_%' ESCAPE '!'");
   EXPECT_EQ(TranslateEscapes("SELECT {guid '12345678-1234-1234-1234-123456789012'}"),
             "SELECT '12345678-1234-1234-1234-123456789012'");
   EXPECT_EQ(TranslateEscapes("SELECT {INTERVAL '3' DAY}"), "SELECT INTERVAL '3' DAY");
@@ -61,6 +64,18 @@ TEST(SqlEscapes, ProcedureCallsAndUnclosedEscapesAreErrors) {
   EXPECT_EQ(state("{?= call f(1)}"), "HYC00");
   EXPECT_EQ(state("SELECT {fn UCASE(x)"), "42000");
   EXPECT_EQ(state("SELECT {d '2001-01-01'"), "42000");
+}
+
+TEST(SqlLexer, ParameterMarkersOutsideLiteralsIdentifiersAndComments) {
+  EXPECT_EQ(ParameterMarkers("SELECT ? , '?', \"?\", `?` -- ?\n /* ? */ ?"), (std::vector<size_t>{7, 39}));
+  EXPECT_EQ(ParameterMarkers("WHERE a = 'it\\'s ?' AND b = ?"), (std::vector<size_t>{28}));  // \' stays inside
+  EXPECT_EQ(ParameterMarkers("WHERE a = 'it''s ?' AND b = ?"), (std::vector<size_t>{28}));
+  EXPECT_TRUE(ParameterMarkers("SELECT 1").empty());
+  EXPECT_TRUE(ParameterMarkers("SELECT '?").empty());  // an unclosed literal runs to the end
+}
+
+TEST(SqlEscapes, ABackslashEscapedQuoteDoesNotEndALiteral) {
+  EXPECT_EQ(TranslateEscapes("SELECT 'it\\'s {d x}', {d '2001-01-01'}"), "SELECT 'it\\'s {d x}', DATE '2001-01-01'");
 }
 
 }  // namespace
