@@ -101,6 +101,13 @@ TEST_F(ParameterTest, MissingValuesArraysAndMarkersInLiterals) {
   const auto records = Diagnostics(SQL_HANDLE_STMT, t.get());
   EXPECT_EQ(records.at(0).sqlstate, "22018");
   EXPECT_NE(records.at(0).message.find("parameter 1"), std::string::npos) << records.at(0).message;
+  SQLINTEGER days = 3;
+  ASSERT_EQ(SQLBindParameter(t.get(), 2, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTERVAL_DAY, 0, 0, &days, 0, nullptr),
+            SQL_ERROR);
+  EXPECT_EQ(Diagnostics(SQL_HANDLE_STMT, t.get()).at(0).sqlstate, "HYC00");
+  ASSERT_EQ(SQLBindParameter(t.get(), 2, SQL_PARAM_OUTPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &days, 0, nullptr),
+            SQL_ERROR);
+  EXPECT_EQ(Diagnostics(SQL_HANDLE_STMT, t.get()).at(0).sqlstate, "HY105");
   EXPECT_EQ(OdbcEnvironment::emulator().OpenQueries(), 0);  // nothing was left prepared on the engine
 }
 

@@ -1,0 +1,24 @@
+// Helpers for the application's bound buffers, shared by the statement's
+// column binding and parameter binding.
+#pragma once
+
+#include <sql.h>
+#include <sqlext.h>
+
+#include "convert/converters.h"
+
+namespace e6odbc::odbc {
+
+// `pointer` moved by `bytes` (SQL_ATTR_*_BIND_OFFSET_PTR, row strides); null stays null.
+template <typename T>
+T* Offset(T* pointer, SQLLEN bytes) {
+  return pointer == nullptr ? nullptr : reinterpret_cast<T*>(reinterpret_cast<char*>(pointer) + bytes);
+}
+
+// A C type the driver can read or write (HY003 otherwise).
+inline bool IsKnownCType(SQLSMALLINT c_type) {
+  return c_type == SQL_C_DEFAULT || c_type == SQL_C_CHAR || c_type == SQL_C_WCHAR || c_type == SQL_C_BINARY ||
+         convert::FixedSizeOf(c_type) != 0 || c_type == SQL_C_NUMERIC || c_type == SQL_C_GUID;
+}
+
+}  // namespace e6odbc::odbc
