@@ -47,8 +47,9 @@ void OdbcEnvironment::SetUp() {
   if (mkdtemp(templ.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   g_dir = templ;
   g_emulator = std::make_unique<EmulatorProcess>(E6_EMULATOR_PATH, g_dir);
-  std::ofstream(g_dir / "odbcinst.ini") << "[e6data]\nDescription = e6data ODBC driver (test build)\nDriver = "
-                                        << E6_DRIVER_PATH << "\n";
+  std::ofstream(g_dir / "odbcinst.ini") << (pooling_ ? "[ODBC]\nPooling = Yes\n\n" : "")
+                                        << "[e6data]\nDescription = e6data ODBC driver (test build)\nDriver = "
+                                        << E6_DRIVER_PATH << "\n" << (pooling_ ? "CPTimeout = 120\n" : "");
   std::ofstream(g_dir / "odbc.ini") << "[e6data-test]\nDriver = e6data\nHOST = 127.0.0.1\nPORT = "
                                     << g_emulator->port() << "\nUID = " << kUser << "\nPWD = " << kToken
                                     << "\nCATALOG = emulator\nDATABASE = tpch\n";

@@ -21,6 +21,9 @@ namespace e6test {
 
 class OdbcEnvironment : public ::testing::Environment {
  public:
+  // `pooling`: the driver manager pools connections (odbcinst.ini `[ODBC] Pooling = Yes`,
+  // `CPTimeout` for the driver); a separate test program, since the setting is process-wide.
+  explicit OdbcEnvironment(bool pooling = false) : pooling_(pooling) {}
   void SetUp() override;
   void TearDown() override;
 
@@ -28,6 +31,9 @@ class OdbcEnvironment : public ::testing::Environment {
   static EmulatorProcess& emulator();
   // "DRIVER={e6data};HOST=127.0.0.1;PORT=<port>;UID=...;PWD=...;CATALOG=emulator;DATABASE=tpch" + extra.
   static std::string ConnectionString(const std::string& extra = "");
+
+ private:
+  bool pooling_;
 };
 
 struct Diagnostic {
