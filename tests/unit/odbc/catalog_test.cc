@@ -160,6 +160,13 @@ TEST(CatalogTables, WithoutACatalogKeyTheCatalogColumnIsNull) {
   EXPECT_NE(std::find(source.calls.begin(), source.calls.end(), "tables .tpch"), source.calls.end());
 }
 
+TEST(CatalogTables, AnEmptyCatalogMeansTheConnectionsCatalog) {
+  FakeCatalog source;
+  ResultTable result = Tables(source, Scope(), std::string(""), std::string("tpch"), std::string("region"), {});
+  EXPECT_EQ(ColumnValues(result, 0), (Names{"main"}));
+  EXPECT_EQ(source.calls, (Names{"schemas main", "tables main.tpch"}));  // no catalog listing either
+}
+
 TEST(CatalogTables, SchemaAndTableTypeEnumerations) {
   FakeCatalog source;
   ResultTable schemas = Tables(source, Scope(), std::string(""), std::string("%"), std::string(""), {});
