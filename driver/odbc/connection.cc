@@ -83,6 +83,7 @@ session::Session& Connection::session() {
 
 void Connection::Open(config::ConnectionOptions options) {
   if (session_) throw DriverError("08002", "connection already open; call SQLDisconnect first");
+  if (catalog_override_) options.catalog = *catalog_override_;  // SQL_ATTR_CURRENT_CATALOG set before connecting
   config::Validate(options);
   session::SessionSettings settings = ToSessionSettings(options, login_timeout_);
   settings.log = OpenLog(options, diagnostics());
@@ -185,9 +186,18 @@ SQLRETURN Connection::SetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
     case SQL_ATTR_TXN_ISOLATION: txn_isolation_ = as_uint; return SQL_SUCCESS;
     case SQL_ATTR_PACKET_SIZE: packet_size_ = as_uint; return SQL_SUCCESS;
     case SQL_ATTR_QUIET_MODE: quiet_mode_ = reinterpret_cast<SQLLEN>(value); return SQL_SUCCESS;
-    case SQL_ATTR_CURRENT_CATALOG:
-      options_.catalog = InText(static_cast<const SQLCHAR*>(value), length);
+    case SQL_ATTR_CURRENT_CATALOG: {
+      // Connected: the next query and catalog call use it. Before connecting:
+      // it overrides the CATALOG key of the DSN or connection string.
+      std::string catalog = InText(static_cast<const SQLCHAR*>(value), length);
+      if (session_) {
+        session_->set_catalog(catalog);
+        options_.catalog = std::move(catalog);
+      } else {
+        catalog_override_ = std::move(catalog);
+      }
       return SQL_SUCCESS;
+    }
     case SQL_ATTR_ASYNC_ENABLE:
       if (as_uint != SQL_ASYNC_ENABLE_OFF) throw DriverError("HYC00", "asynchronous execution is not supported");
       return SQL_SUCCESS;
@@ -216,7 +226,7 @@ SQLRETURN Connection::GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
       // Honest for driver-manager pooling: a connection whose server went away is dead.
       return StoreValue<SQLUINTEGER>(value, session_ && session_->Reachable() ? SQL_CD_FALSE : SQL_CD_TRUE);
     case SQL_ATTR_CURRENT_CATALOG: {
-      StoreLength(string_length, text.Write(options_.catalog));
+      StoreLength(string_length, text.Write(session_ ? options_.catalog : catalog_override_.value_or(options_.catalog)));
       if (text.truncated()) diagnostics().Add("01004", "string data, right truncated");
       return SQL_SUCCESS;
     }

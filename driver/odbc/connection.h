@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,7 @@ class Connection : public Handle {
   SQLUINTEGER access_mode_ = SQL_MODE_READ_ONLY;
   SQLUINTEGER autocommit_ = SQL_AUTOCOMMIT_ON;
   SQLUINTEGER metadata_id_ = SQL_FALSE;
+  std::optional<std::string> catalog_override_;  // SQL_ATTR_CURRENT_CATALOG set before connecting
   SQLUINTEGER txn_isolation_ = SQL_TXN_SERIALIZABLE;
   SQLULEN packet_size_ = 0;
   SQLLEN quiet_mode_ = 0;

@@ -182,7 +182,7 @@ SQLRETURN Statement::RunCatalogFunction(const CatalogBuilder& build) {
     prepared_query_fresh_ = false;
     ird_.Truncate(0);
     catalog::CatalogScope scope;
-    scope.connection_catalog = connection_.options().catalog;
+    scope.connection_catalog = connection_.session().catalog();
     scope.metadata_id = metadata_id_ == SQL_TRUE;
     scope.wide_strings = connection_.wide_strings();
     scope.string_column_size = connection_.string_column_size();

@@ -70,6 +70,7 @@ void Query::Prepare(std::string_view sql) {
   Close();
   interrupted_.clear();
   text_ = PrepareQueryText(sql);
+  catalog_ = session_.catalog();
   metadata_ = {};
   RunWithRecovery(/*execute=*/false);
 }
@@ -101,7 +102,7 @@ void Query::RunWithRecovery(bool execute) {
 }
 
 grpc::Status Query::Attempt(bool execute, const char*& rpc) {
-  const bool v2 = !session_.settings().catalog.empty();
+  const bool v2 = !catalog_.empty();
   if (query_id_.empty()) {
     rpc = v2 ? "prepareStatementV2" : "prepareStatement";
     const grpc::Status status = PrepareCall();
@@ -128,9 +129,9 @@ grpc::Status Query::PrepareCall() {
   const std::string colour = session_.colour();
   const CallHeaders headers = session_.Headers(colour, engine_ip_);
   PrepareStatementResponse response;
-  const char* rpc = settings.catalog.empty() ? "prepareStatement" : "prepareStatementV2";
+  const char* rpc = catalog_.empty() ? "prepareStatement" : "prepareStatementV2";
   const grpc::Status status = Call(rpc, headers, limit, [&](grpc::ClientContext& context) {
-    if (settings.catalog.empty()) {
+    if (catalog_.empty()) {
       PrepareStatementRequest request;
       request.set_sessionid(session_id);
       request.set_schema(settings.database);
@@ -140,7 +141,7 @@ grpc::Status Query::PrepareCall() {
     PrepareStatementV2Request request;
     request.set_sessionid(session_id);
     request.set_schema(settings.database);
-    request.set_catalog(settings.catalog);
+    request.set_catalog(catalog_);
     request.set_querystring(*text_);
     return session_.stub().engine().prepareStatementV2(&context, request, &response);
   });
@@ -156,9 +157,9 @@ grpc::Status Query::PrepareCall() {
 
 grpc::Status Query::ExecuteCall() {
   ExecuteStatementResponse response;
-  const char* rpc = session_.settings().catalog.empty() ? "executeStatement" : "executeStatementV2";
+  const char* rpc = catalog_.empty() ? "executeStatement" : "executeStatementV2";
   const grpc::Status status = Call(rpc, PerQueryHeaders(), Deadline(), [&](grpc::ClientContext& context) {
-    if (session_.settings().catalog.empty()) {
+    if (catalog_.empty()) {
       ExecuteStatementRequest request;
       Identify(request);
       return session_.stub().engine().executeStatement(&context, request, &response);

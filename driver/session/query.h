@@ -28,7 +28,8 @@ class Query : public ResultSource {
   ~Query() override;                 // Close()s
 
   // Pre-processes the text (§3.2: trim, drop one trailing `;`) and sends
-  // prepareStatement, or prepareStatementV2 when a catalog is set, both with
+  // prepareStatement, or prepareStatementV2 when the session has a catalog
+  // (read now: executing uses the same one), both with
   // the prepare deadline. A query held from before is closed first. An expired
   // session or a strategy switch is recovered from (§8.5, at most 4 retries).
   // Throws DriverError: 42000 for SQL the engine rejects (server message
@@ -98,6 +99,7 @@ class Query : public ResultSource {
   CallControl control_;
   Deadline last_deadline_;           // of the latest Call(), to explain DEADLINE_EXCEEDED
   std::optional<std::string> text_;  // the pre-processed text; nullopt before Prepare()
+  std::string catalog_;              // the session's catalog when prepared: V2 calls when set
   std::string query_id_;
   std::string session_id_;   // the session query_id_ was prepared in: kept even if the connection re-authenticates
   std::string engine_ip_;    // kept after Close(): the next prepare's plannerip (§3.5)

@@ -14,7 +14,10 @@
 namespace e6odbc::session {
 
 Session::Session(SessionSettings settings, StrategyCache& strategies)
-    : settings_(std::move(settings)), strategies_(strategies), stub_(std::make_unique<EngineStub>(settings_)) {
+    : settings_(std::move(settings)),
+      strategies_(strategies),
+      stub_(std::make_unique<EngineStub>(settings_)),
+      catalog_(settings_.catalog) {
   settings_.cluster_name = ToLower(settings_.cluster_name);
 }
 
@@ -166,6 +169,16 @@ void Session::EnsureAuthenticated() {
                       "e6data at " + endpoint + " refused both deployment strategies (blue, green): " + mismatch);
   }
   throw failed("invalid credentials", 0);
+}
+
+std::string Session::catalog() const {
+  std::lock_guard<std::mutex> lock(catalog_mutex_);
+  return catalog_;
+}
+
+void Session::set_catalog(std::string catalog) {
+  std::lock_guard<std::mutex> lock(catalog_mutex_);
+  catalog_ = std::move(catalog);
 }
 
 }  // namespace e6odbc::session

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -76,6 +77,13 @@ class Session {
   // connection timeout (HYT01), whichever is earlier; unlimited when neither is set.
   Deadline RequestDeadline() const;
 
+  // The catalog queries and catalog calls use (SQL_ATTR_CURRENT_CATALOG may
+  // change it after connecting; settings().catalog is the one connected with).
+  // Empty: the V1 calls, the engine's default catalog. Thread-safe; a query
+  // reads it once, when it is prepared.
+  std::string catalog() const;
+  void set_catalog(std::string catalog);
+
   const SessionSettings& settings() const noexcept { return settings_; }
   StrategyCache& strategies() noexcept { return strategies_; }
   EngineStub& stub() noexcept { return *stub_; }
@@ -92,6 +100,8 @@ class Session {
   std::string colour_;       // the strategy session_id_ was granted on
   uint64_t generation_ = 0;  // StrategyCache::generation() when session_id_ was obtained
   std::atomic<int64_t> request_timeout_seconds_{0};
+  mutable std::mutex catalog_mutex_;
+  std::string catalog_;
 };
 
 }  // namespace e6odbc::session

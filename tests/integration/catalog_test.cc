@@ -242,6 +242,36 @@ TEST_F(CatalogTest, FunctionsAreAdvertisedAndNativeSqlShowsWhatTheEngineGets) {
   EXPECT_STREQ(reinterpret_cast<char*>(small), "SEL");
 }
 
+TEST_F(CatalogTest, CurrentCatalogAttributeMovesQueriesAndCatalogCalls) {
+  SQLCHAR current[64] = {};
+  SQLINTEGER length = 0;
+  ASSERT_EQ(SQLGetConnectAttr(connection_.dbc(), SQL_ATTR_CURRENT_CATALOG, current, sizeof current, &length), SQL_SUCCESS);
+  EXPECT_STREQ(reinterpret_cast<char*>(current), "emulator");
+  ASSERT_EQ(SQLSetConnectAttr(connection_.dbc(), SQL_ATTR_CURRENT_CATALOG, Text("elsewhere"), SQL_NTS), SQL_SUCCESS);
+  {
+    // The emulator serves only `emulator`: the query reaching it with the new catalog is refused.
+    Statement s(connection_);
+    ASSERT_EQ(s.Execute("SELECT 1"), SQL_ERROR);
+    const auto records = Diagnostics(SQL_HANDLE_STMT, s.get());
+    ASSERT_FALSE(records.empty());
+    EXPECT_NE(records[0].message.find("elsewhere"), std::string::npos) << records[0].message;
+    EXPECT_EQ(Tables("%", "", "", nullptr, 1), (Names{"emulator"}));  // the engine's own list
+  }
+  ASSERT_EQ(SQLSetConnectAttr(connection_.dbc(), SQL_ATTR_CURRENT_CATALOG, Text("emulator"), SQL_NTS), SQL_SUCCESS);
+  Statement s(connection_);
+  ASSERT_EQ(s.Execute("SELECT COUNT(*) FROM tpch.region"), SQL_SUCCESS) << s.Error();
+  EXPECT_EQ(Tables("", "tpch", "region", nullptr, 1), (Names{"emulator"}));
+}
+
+TEST(CatalogAttribute, SetBeforeConnectingItOverridesTheConnectionString) {
+  Connection connection;
+  ASSERT_EQ(SQLSetConnectAttr(connection.dbc(), SQL_ATTR_CURRENT_CATALOG, Text("elsewhere"), SQL_NTS), SQL_SUCCESS);
+  ASSERT_EQ(connection.Open(OdbcEnvironment::ConnectionString()), SQL_SUCCESS) << connection.Error();
+  SQLCHAR current[64] = {};
+  ASSERT_EQ(SQLGetConnectAttr(connection.dbc(), SQL_ATTR_CURRENT_CATALOG, current, sizeof current, nullptr), SQL_SUCCESS);
+  EXPECT_STREQ(reinterpret_cast<char*>(current), "elsewhere");
+}
+
 class CatalogFaultTest : public OwnEmulatorTest {};
 
 TEST_F(CatalogFaultTest, RefusedCatalogListFallsBackToTheConnectionsCatalog) {

@@ -28,9 +28,9 @@ void RequireIdentifiers(const CatalogScope& scope, std::initializer_list<std::pa
   for (const auto& [argument, name] : args) RequireArgument(*argument, name);
 }
 
-// The catalogs `filter` selects. The engine's list when it lets this client
-// have one (spec §13.11), plus the connection's own catalog; "" stands for the
-// engine's default catalog of a connection without CATALOG, reported as NULL.
+// The catalogs `filter` selects: the engine's list when it lets this client
+// have one (spec §13.11), else the connection's own catalog; "" stands for
+// the engine's default catalog of a connection without CATALOG, reported as NULL.
 // Every e6data table has a catalog, so an empty catalog argument (ODBC: "the
 // tables without one") would always select nothing; like drivers of other
 // catalog-based engines, it selects the connection's catalog instead.
@@ -38,11 +38,8 @@ std::vector<std::string> CatalogsToVisit(session::CatalogSource& source, const C
                                          const NameFilter& filter) {
   const std::string& own = scope.connection_catalog;
   if (const std::string* exact = filter.exact(); exact != nullptr && (exact->empty() || *exact == own)) return {own};
-  std::vector<std::string> catalogs;
-  if (std::optional<std::vector<std::string>> listed = source.Catalogs()) catalogs = std::move(*listed);
-  if (std::find(catalogs.begin(), catalogs.end(), own) == catalogs.end() && (!own.empty() || catalogs.empty())) {
-    catalogs.push_back(own);
-  }
+  std::optional<std::vector<std::string>> listed = source.Catalogs();
+  std::vector<std::string> catalogs = listed ? std::move(*listed) : std::vector<std::string>{own};
   catalogs.erase(std::remove_if(catalogs.begin(), catalogs.end(),
                                 [&](const std::string& name) { return !filter.Matches(name); }),
                  catalogs.end());
