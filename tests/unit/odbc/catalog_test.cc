@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 
 #include "common/driver_error.h"
 #include "odbc/catalog/catalog_functions.h"
@@ -88,6 +89,28 @@ TEST(NameFilter, PatternsMatchWholeCharactersWithEscapes) {
   EXPECT_TRUE(MatchesPattern("my\\%table", "my%table"));
   EXPECT_FALSE(MatchesPattern("my\\%table", "my_long_table"));
   EXPECT_FALSE(MatchesPattern("Region", "region"));  // case matters
+}
+
+// Patterns agree with a plain recursive definition on random inputs.
+bool ReferenceMatch(std::string_view p, std::string_view n) {
+  if (p.empty()) return n.empty();
+  if (p[0] == '%') return ReferenceMatch(p.substr(1), n) || (!n.empty() && ReferenceMatch(p, n.substr(1)));
+  if (n.empty()) return false;
+  if (p[0] == '_') return ReferenceMatch(p.substr(1), n.substr(1));
+  if (p[0] == '\\' && p.size() > 1) return p[1] == n[0] && ReferenceMatch(p.substr(2), n.substr(1));
+  return p[0] == n[0] && ReferenceMatch(p.substr(1), n.substr(1));
+}
+
+TEST(NameFilter, PatternMatchingAgreesWithItsDefinition) {
+  std::mt19937 random(7);
+  const std::string pattern_chars = "ab%_\\";
+  const std::string name_chars = "ab_%\\";
+  for (int round = 0; round < 50000; ++round) {
+    std::string pattern(random() % 7, ' '), name(random() % 7, ' ');
+    for (char& c : pattern) c = pattern_chars[random() % pattern_chars.size()];
+    for (char& c : name) c = name_chars[random() % name_chars.size()];
+    ASSERT_EQ(MatchesPattern(pattern, name), ReferenceMatch(pattern, name)) << "'" << pattern << "' vs '" << name << "'";
+  }
 }
 
 TEST(NameFilter, ArgumentKinds) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "common/driver_error.h"
 
 namespace e6odbc::odbc {
@@ -76,6 +78,27 @@ TEST(SqlLexer, ParameterMarkersOutsideLiteralsIdentifiersAndComments) {
 
 TEST(SqlEscapes, ABackslashEscapedQuoteDoesNotEndALiteral) {
   EXPECT_EQ(TranslateEscapes("SELECT 'it\\'s {d x}', {d '2001-01-01'}"), "SELECT 'it\\'s {d x}', DATE '2001-01-01'");
+}
+
+// Hostile text: every mix of the characters the lexer and the translator care
+// about either translates or fails with a DriverError, never anything else,
+// and markers always point at a `?`.
+TEST(SqlEscapes, ArbitraryTextNeverBreaksTheLexerOrTheTranslator) {
+  std::mt19937 random(20261130);
+  const std::string alphabet = "{}'\"`\\?-/*\n fnoj dts escape call (),x";
+  for (int round = 0; round < 20000; ++round) {
+    std::string text(random() % 40, ' ');
+    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    for (const size_t at : ParameterMarkers(text)) ASSERT_EQ(text.at(at), '?') << text;
+    try {
+      const std::string out = TranslateEscapes(text);
+      if (text.find('{') == std::string::npos) {
+        EXPECT_EQ(out, text);
+      }
+    } catch (const DriverError& error) {
+      EXPECT_TRUE(error.sqlstate() == "42000" || error.sqlstate() == "HYC00") << error.sqlstate() << " for " << text;
+    }
+  }
 }
 
 }  // namespace
