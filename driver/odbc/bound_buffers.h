@@ -6,6 +6,7 @@
 #include <sqlext.h>
 
 #include "convert/converters.h"
+#include "odbc/descriptor.h"
 
 namespace e6odbc::odbc {
 
@@ -19,6 +20,17 @@ T* Offset(T* pointer, SQLLEN bytes) {
 inline bool IsKnownCType(SQLSMALLINT c_type) {
   return c_type == SQL_C_DEFAULT || c_type == SQL_C_CHAR || c_type == SQL_C_WCHAR || c_type == SQL_C_BINARY ||
          convert::FixedSizeOf(c_type) != 0 || c_type == SQL_C_NUMERIC || c_type == SQL_C_GUID;
+}
+
+// Points an application descriptor record (ARD or APD) at the application's
+// buffer: SQLBindCol and SQLBindParameter store the same four fields.
+inline void BindBuffer(DescriptorRecord& record, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN buffer_length,
+                       SQLLEN* indicator) {
+  SetConciseType(record, c_type);
+  record.data_ptr = data;
+  record.octet_length = buffer_length;
+  record.octet_length_ptr = indicator;
+  record.indicator_ptr = indicator;
 }
 
 }  // namespace e6odbc::odbc

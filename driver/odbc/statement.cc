@@ -301,12 +301,7 @@ SQLRETURN Statement::BindCol(SQLUSMALLINT column, SQLSMALLINT c_type, SQLPOINTER
     }
     return SQL_SUCCESS;
   }
-  DescriptorRecord& r = ard_.Record(static_cast<SQLSMALLINT>(column));
-  SetConciseType(r, c_type);
-  r.data_ptr = data;
-  r.octet_length = buffer_length;
-  r.octet_length_ptr = indicator;
-  r.indicator_ptr = indicator;
+  BindBuffer(ard_.Record(static_cast<SQLSMALLINT>(column)), c_type, data, buffer_length, indicator);
   return SQL_SUCCESS;
 }
 

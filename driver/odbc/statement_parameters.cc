@@ -66,12 +66,7 @@ SQLRETURN Statement::BindParameter(SQLUSMALLINT number, SQLSMALLINT io_type, SQL
     throw DriverError("HY009", "invalid use of null pointer: parameter " + std::to_string(number) +
                                    " has neither a value nor an indicator");
   }
-  DescriptorRecord& app = apd_.Record(static_cast<SQLSMALLINT>(number));
-  SetConciseType(app, c_type);
-  app.data_ptr = data;
-  app.octet_length = buffer_length;
-  app.octet_length_ptr = indicator;
-  app.indicator_ptr = indicator;
+  BindBuffer(apd_.Record(static_cast<SQLSMALLINT>(number)), c_type, data, buffer_length, indicator);
   DescriptorRecord& imp = ipd_.Record(static_cast<SQLSMALLINT>(number));
   SetConciseType(imp, sql_type);
   imp.length = column_size;

@@ -138,14 +138,10 @@ ResultTable Columns(session::CatalogSource& source, const CatalogScope& scope, c
   RequireIdentifiers(scope, {{&catalog, "CatalogName"}, {&schema, "SchemaName"}, {&table, "TableName"},
                              {&column, "ColumnName"}});
   const bool w = scope.wide_strings;
-  ResultTable result({TextColumn("TABLE_CAT", w), TextColumn("TABLE_SCHEM", w), TextColumn("TABLE_NAME", w, false),
-                      TextColumn("COLUMN_NAME", w, false), SmallIntColumn("DATA_TYPE", false),
-                      TextColumn("TYPE_NAME", w, false), IntegerColumn("COLUMN_SIZE"), IntegerColumn("BUFFER_LENGTH"),
-                      SmallIntColumn("DECIMAL_DIGITS"), SmallIntColumn("NUM_PREC_RADIX"),
-                      SmallIntColumn("NULLABLE", false), TextColumn("REMARKS", w), TextColumn("COLUMN_DEF", w),
-                      SmallIntColumn("SQL_DATA_TYPE", false), SmallIntColumn("SQL_DATETIME_SUB"),
-                      IntegerColumn("CHAR_OCTET_LENGTH"), IntegerColumn("ORDINAL_POSITION", false),
-                      TextColumn("IS_NULLABLE", w)});
+  std::vector<ResultColumn> columns_of_result{TextColumn("TABLE_CAT", w), TextColumn("TABLE_SCHEM", w),
+                                              TextColumn("TABLE_NAME", w, false), TextColumn("COLUMN_NAME", w, false)};
+  for (ResultColumn& c : TypeDescriptionColumns(w)) columns_of_result.push_back(std::move(c));
+  ResultTable result(std::move(columns_of_result));
   const NameFilter catalogs(catalog, NameFilter::Kind::kOrdinary, scope.metadata_id);
   const NameFilter schemas(schema, NameFilter::Kind::kPattern, scope.metadata_id);
   const NameFilter tables(table, NameFilter::Kind::kPattern, scope.metadata_id);

@@ -155,15 +155,11 @@ ResultTable Procedures(const CatalogScope& scope) {
 
 ResultTable ProcedureColumns(const CatalogScope& scope) {
   const bool w = scope.wide_strings;
-  return ResultTable({TextColumn("PROCEDURE_CAT", w), TextColumn("PROCEDURE_SCHEM", w),
-                      TextColumn("PROCEDURE_NAME", w, false), TextColumn("COLUMN_NAME", w, false),
-                      SmallIntColumn("COLUMN_TYPE", false), SmallIntColumn("DATA_TYPE", false),
-                      TextColumn("TYPE_NAME", w, false), IntegerColumn("COLUMN_SIZE"), IntegerColumn("BUFFER_LENGTH"),
-                      SmallIntColumn("DECIMAL_DIGITS"), SmallIntColumn("NUM_PREC_RADIX"),
-                      SmallIntColumn("NULLABLE", false), TextColumn("REMARKS", w), TextColumn("COLUMN_DEF", w),
-                      SmallIntColumn("SQL_DATA_TYPE", false), SmallIntColumn("SQL_DATETIME_SUB"),
-                      IntegerColumn("CHAR_OCTET_LENGTH"), IntegerColumn("ORDINAL_POSITION", false),
-                      TextColumn("IS_NULLABLE", w)});
+  std::vector<ResultColumn> columns{TextColumn("PROCEDURE_CAT", w), TextColumn("PROCEDURE_SCHEM", w),
+                                    TextColumn("PROCEDURE_NAME", w, false), TextColumn("COLUMN_NAME", w, false),
+                                    SmallIntColumn("COLUMN_TYPE", false)};
+  for (ResultColumn& c : TypeDescriptionColumns(w)) columns.push_back(std::move(c));
+  return ResultTable(std::move(columns));
 }
 
 ResultTable TablePrivileges(const CatalogScope& scope) {

@@ -33,6 +33,15 @@ ResultColumn IntegerColumn(std::string name, bool nullable) {
   return {std::move(name), {SQL_INTEGER, SQL_INTEGER, 0, 10, 0, 11, 4, 10, SQL_C_SLONG, false, "INTEGER"}, nullable};
 }
 
+std::vector<ResultColumn> TypeDescriptionColumns(bool wide_strings) {
+  const bool w = wide_strings;
+  return {SmallIntColumn("DATA_TYPE", false), TextColumn("TYPE_NAME", w, false), IntegerColumn("COLUMN_SIZE"),
+          IntegerColumn("BUFFER_LENGTH"), SmallIntColumn("DECIMAL_DIGITS"), SmallIntColumn("NUM_PREC_RADIX"),
+          SmallIntColumn("NULLABLE", false), TextColumn("REMARKS", w), TextColumn("COLUMN_DEF", w),
+          SmallIntColumn("SQL_DATA_TYPE", false), SmallIntColumn("SQL_DATETIME_SUB"),
+          IntegerColumn("CHAR_OCTET_LENGTH"), IntegerColumn("ORDINAL_POSITION", false), TextColumn("IS_NULLABLE", w)};
+}
+
 ResultTable::ResultTable(std::vector<ResultColumn> columns) : columns_(std::move(columns)) {
   metadata_.row_count = 0;
   for (const ResultColumn& column : columns_) {

@@ -29,6 +29,10 @@ ResultColumn TextColumn(std::string name, bool wide_strings, bool nullable = tru
 ResultColumn SmallIntColumn(std::string name, bool nullable = true);
 ResultColumn IntegerColumn(std::string name, bool nullable = true);
 
+// The 14 columns that describe a column's type, from DATA_TYPE to IS_NULLABLE:
+// SQLColumns and SQLProcedureColumns end with the same ones.
+std::vector<ResultColumn> TypeDescriptionColumns(bool wide_strings);
+
 // One value: NULL, text or a whole number (for SMALLINT and INTEGER columns).
 using Cell = std::variant<std::monostate, std::string, int64_t>;
 using Row = std::vector<Cell>;
