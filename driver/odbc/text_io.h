@@ -9,7 +9,9 @@
 #include <sqlext.h>
 #include <sqlucode.h>
 
+#include <algorithm>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,10 +76,18 @@ SQLRETURN StoreValue(SQLPOINTER target, T value) noexcept {
   return SQL_SUCCESS;
 }
 
-// Stores a length into an optional output pointer of any integer type.
+// Stores a length into an optional output pointer of any integer type. A
+// length the type cannot hold (a 100 000-character column name into a
+// SQLSMALLINT) is stored as the type's maximum rather than wrapping around;
+// the text itself was truncated and reported with 01004.
 template <typename T>
 void StoreLength(T* target, SQLLEN value) noexcept {
-  if (target != nullptr) *target = static_cast<T>(value);
+  if (target == nullptr) return;
+  if constexpr (sizeof(T) < sizeof(SQLLEN)) {
+    value = std::clamp<SQLLEN>(value, static_cast<SQLLEN>(std::numeric_limits<T>::min()),
+                               static_cast<SQLLEN>(std::numeric_limits<T>::max()));
+  }
+  *target = static_cast<T>(value);
 }
 
 }  // namespace e6odbc::odbc

@@ -43,5 +43,19 @@ TEST(TextIo, NullBufferOnlyReportsLength) {
   EXPECT_FALSE(out.truncated());
 }
 
+TEST(TextIo, LengthsTooLargeForTheirTypeSaturate) {
+  SQLSMALLINT small = 0;
+  StoreLength(&small, 100010);  // a 100 010-character column name
+  EXPECT_EQ(small, 32767);
+  StoreLength(&small, SQL_NULL_DATA);
+  EXPECT_EQ(small, SQL_NULL_DATA);
+  SQLINTEGER medium = 0;
+  StoreLength(&medium, SQLLEN{1} << 40);
+  EXPECT_EQ(medium, std::numeric_limits<SQLINTEGER>::max());
+  SQLLEN large = 0;
+  StoreLength(&large, SQLLEN{1} << 40);
+  EXPECT_EQ(large, SQLLEN{1} << 40);
+}
+
 }  // namespace
 }  // namespace e6odbc::odbc
