@@ -41,6 +41,9 @@ expected = cursor.execute("SELECT COUNT(*) FROM tpch.orders WHERE o_orderdate < 
                           "AND o_totalprice > 1000.50").fetchone()
 assert row[0] == expected[0] and row[0] > 0, (row, expected)
 
+row = cursor.execute("SELECT length(?) AS n, ? AS none, ? AS half", "x" * 100000, None, 1.5).fetchone()
+assert row[0] == 100000 and row[1] is None and row[2] == 1.5, row
+
 names = [row.type_name for row in cursor.getTypeInfo()]
 assert "DECIMAL" in names and "STRING" in names, names
 
