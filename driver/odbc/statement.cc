@@ -116,6 +116,7 @@ void Statement::RunQuery() {
     if (!prepared_query_fresh_) query_->Prepare(ExecutableText());
     prepared_query_fresh_ = false;
     query_->Execute();
+    ReportParameterSet(SQL_PARAM_SUCCESS);
     state_ = State::kCursorOpen;
     const int64_t reported = query_->metadata().row_count;
     row_count_ = reported >= 0 ? reported : -1;
@@ -123,6 +124,7 @@ void Statement::RunQuery() {
   } catch (...) {
     // A failed execution leaves no cursor (the driver manager agrees): free
     // the server query now rather than when the statement is next used or freed.
+    ReportParameterSet(SQL_PARAM_ERROR);
     ReleaseQuery();
     if (state_ == State::kCursorOpen) state_ = State::kPrepared;
     throw;
@@ -556,12 +558,26 @@ SQLRETURN Statement::SetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
       if (as_ulen != SQL_NONSCROLLABLE) throw DriverError("HYC00", "scrollable cursors are not supported");
       return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SENSITIVITY:
+      if (as_ulen != SQL_UNSPECIFIED && as_ulen != SQL_INSENSITIVE) {
+        throw DriverError("HYC00", "only insensitive cursors are supported");
+      }
+      return SQL_SUCCESS;
     case SQL_ATTR_ASYNC_ENABLE:
     case SQL_ATTR_ENABLE_AUTO_IPD:
     case SQL_ATTR_USE_BOOKMARKS:
       if (as_ulen != 0) throw DriverError("HYC00", "statement attribute " + std::to_string(attribute) + " is not supported");
       return SQL_SUCCESS;
     case SQL_ATTR_PARAMSET_SIZE: apd_.array_size = as_ulen; return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_BIND_TYPE: apd_.bind_type = as_ulen; return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_BIND_OFFSET_PTR: apd_.bind_offset_ptr = static_cast<SQLLEN*>(value); return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_OPERATION_PTR: apd_.array_status_ptr = static_cast<SQLUSMALLINT*>(value); return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_STATUS_PTR: ipd_.array_status_ptr = static_cast<SQLUSMALLINT*>(value); return SQL_SUCCESS;
+    case SQL_ATTR_PARAMS_PROCESSED_PTR: ipd_.rows_processed_ptr = static_cast<SQLULEN*>(value); return SQL_SUCCESS;
+    case SQL_ATTR_ROW_OPERATION_PTR: ard_.array_status_ptr = static_cast<SQLUSMALLINT*>(value); return SQL_SUCCESS;
+    // Meaningless for a forward-only, read-only cursor without bookmarks: kept and ignored.
+    case SQL_ATTR_KEYSET_SIZE: keyset_size_ = as_ulen; return SQL_SUCCESS;
+    case SQL_ATTR_SIMULATE_CURSOR: simulate_cursor_ = as_ulen; return SQL_SUCCESS;
+    case SQL_ATTR_FETCH_BOOKMARK_PTR: fetch_bookmark_ptr_ = value; return SQL_SUCCESS;
     default:
       throw DriverError("HY092", "unsupported statement attribute " + std::to_string(attribute));
   }
@@ -594,6 +610,15 @@ SQLRETURN Statement::GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLINT
     case SQL_ATTR_USE_BOOKMARKS: return StoreValue<SQLULEN>(value, SQL_UB_OFF);
     case SQL_ATTR_PARAMSET_SIZE: return StoreValue<SQLULEN>(value, apd_.array_size);
     case SQL_ATTR_ROW_NUMBER: return StoreValue<SQLULEN>(value, has_current_row_ ? rows_delivered_ : 0);
+    case SQL_ATTR_PARAM_BIND_TYPE: return StoreValue<SQLULEN>(value, apd_.bind_type);
+    case SQL_ATTR_PARAM_BIND_OFFSET_PTR: return StoreValue<SQLPOINTER>(value, apd_.bind_offset_ptr);
+    case SQL_ATTR_PARAM_OPERATION_PTR: return StoreValue<SQLPOINTER>(value, apd_.array_status_ptr);
+    case SQL_ATTR_PARAM_STATUS_PTR: return StoreValue<SQLPOINTER>(value, ipd_.array_status_ptr);
+    case SQL_ATTR_PARAMS_PROCESSED_PTR: return StoreValue<SQLPOINTER>(value, ipd_.rows_processed_ptr);
+    case SQL_ATTR_ROW_OPERATION_PTR: return StoreValue<SQLPOINTER>(value, ard_.array_status_ptr);
+    case SQL_ATTR_KEYSET_SIZE: return StoreValue<SQLULEN>(value, keyset_size_);
+    case SQL_ATTR_SIMULATE_CURSOR: return StoreValue<SQLULEN>(value, simulate_cursor_);
+    case SQL_ATTR_FETCH_BOOKMARK_PTR: return StoreValue<SQLPOINTER>(value, fetch_bookmark_ptr_);
     default:
       throw DriverError("HY092", "unsupported statement attribute " + std::to_string(attribute));
   }

@@ -100,6 +100,8 @@ class Statement : public Handle {
   SQLRETURN FetchRowset();
   void RunQuery();              // execute the prepared query, describe its results
   std::string ExecutableText() const;  // sql_ with the bound parameters written in
+  // SQL_ATTR_PARAM_STATUS_PTR / SQL_ATTR_PARAMS_PROCESSED_PTR after an execution with parameters.
+  void ReportParameterSet(SQLUSMALLINT status) noexcept;
   void DescribeResults();       // IRD from metadata (+ first batch for decimal scales)
   bool HasRow();                // a batch holds an unread row (fetches batches as needed)
   void ReleaseQuery() noexcept; // clears the server query, drops batches
@@ -145,6 +147,9 @@ class Statement : public Handle {
   SQLULEN retrieve_data_ = SQL_RD_ON;
   SQLULEN noscan_ = SQL_NOSCAN_OFF;
   SQLULEN metadata_id_ = SQL_FALSE;
+  SQLULEN keyset_size_ = 0;
+  SQLULEN simulate_cursor_ = SQL_SC_UNIQUE;
+  SQLPOINTER fetch_bookmark_ptr_ = nullptr;
 };
 
 }  // namespace e6odbc::odbc

@@ -74,6 +74,12 @@ SQLRETURN Statement::BindParameter(SQLUSMALLINT number, SQLSMALLINT io_type, SQL
   return SQL_SUCCESS;
 }
 
+void Statement::ReportParameterSet(SQLUSMALLINT status) noexcept {
+  if (markers_.empty()) return;
+  if (ipd_.rows_processed_ptr != nullptr) *ipd_.rows_processed_ptr = 1;  // one set: arrays are HYC00
+  if (ipd_.array_status_ptr != nullptr) ipd_.array_status_ptr[0] = status;
+}
+
 SQLRETURN Statement::NumParams(SQLSMALLINT* count) {
   if (state_ == State::kAllocated) throw DriverError("HY010", "function sequence error: no prepared statement");
   return StoreValue<SQLSMALLINT>(count, static_cast<SQLSMALLINT>(markers_.size()));

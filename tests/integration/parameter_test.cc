@@ -42,6 +42,32 @@ TEST_F(ParameterTest, IntegerParameterIsReadAgainAtEveryExecution) {
   EXPECT_EQ(ExecuteOne(s), "MIDDLE EAST");
 }
 
+TEST_F(ParameterTest, StatusProcessedCountAndBindOffset) {
+  Statement s(connection_);
+  Prepare(s, "SELECT r_name FROM tpch.region WHERE r_regionkey = ?");
+  SQLUSMALLINT status = 99;
+  SQLULEN processed = 99;
+  ASSERT_EQ(SQLSetStmtAttr(s.get(), SQL_ATTR_PARAM_STATUS_PTR, &status, 0), SQL_SUCCESS);
+  ASSERT_EQ(SQLSetStmtAttr(s.get(), SQL_ATTR_PARAMS_PROCESSED_PTR, &processed, 0), SQL_SUCCESS);
+  // Two keys side by side; the bind offset picks the second.
+  SQLINTEGER keys[2] = {0, 3};
+  SQLLEN offset = sizeof(SQLINTEGER);
+  ASSERT_EQ(SQLSetStmtAttr(s.get(), SQL_ATTR_PARAM_BIND_OFFSET_PTR, &offset, 0), SQL_SUCCESS);
+  ASSERT_EQ(SQLBindParameter(s.get(), 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, keys, 0, nullptr), SQL_SUCCESS);
+  EXPECT_EQ(ExecuteOne(s), "EUROPE");
+  EXPECT_EQ(status, SQL_PARAM_SUCCESS);
+  EXPECT_EQ(processed, 1u);
+  char text[] = "not a number";
+  offset = 0;  // read at execution, like the values
+  ASSERT_EQ(SQLBindParameter(s.get(), 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_INTEGER, 0, 0, text, sizeof text, nullptr),
+            SQL_SUCCESS);
+  ASSERT_EQ(SQLExecute(s.get()), SQL_ERROR);
+  EXPECT_EQ(status, SQL_PARAM_ERROR);
+  SQLPOINTER got = nullptr;
+  ASSERT_EQ(SQLGetStmtAttr(s.get(), SQL_ATTR_PARAM_BIND_OFFSET_PTR, &got, 0, nullptr), SQL_SUCCESS);
+  EXPECT_EQ(got, &offset);
+}
+
 TEST_F(ParameterTest, TextParametersStayInsideTheirLiteral) {
   Statement s(connection_);
   Prepare(s, "SELECT COUNT(*), ? FROM tpch.region WHERE r_name = ?");
