@@ -221,6 +221,7 @@ SQLRETURN Connection::GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
     case SQL_ATTR_TXN_ISOLATION: return StoreValue<SQLUINTEGER>(value, txn_isolation_);
     case SQL_ATTR_PACKET_SIZE: return StoreValue<SQLUINTEGER>(value, static_cast<SQLUINTEGER>(packet_size_));
     case SQL_ATTR_ASYNC_ENABLE: return StoreValue<SQLULEN>(value, SQL_ASYNC_ENABLE_OFF);
+    case SQL_ATTR_QUIET_MODE: return StoreValue<SQLPOINTER>(value, reinterpret_cast<SQLPOINTER>(quiet_mode_));
     case SQL_ATTR_AUTO_IPD: return StoreValue<SQLUINTEGER>(value, SQL_FALSE);
     case SQL_ATTR_CONNECTION_DEAD:
       // Honest for driver-manager pooling: a connection whose server went away is dead.
