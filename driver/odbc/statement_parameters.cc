@@ -31,10 +31,14 @@ std::string Statement::ExecutableText() const {
     value.sql_type = imp->concise_type;
     value.data = Offset(static_cast<char*>(app->data_ptr), offset);
     value.buffer_length = app->octet_length;
-    value.length = indicator != nullptr && *indicator == SQL_NULL_DATA ? SQL_NULL_DATA
-                   : length != nullptr                                 ? *length
-                   : value.c_type == SQL_C_CHAR || value.c_type == SQL_C_WCHAR ? SQL_NTS
-                                                                                : app->octet_length;
+    // Without a length buffer, text is NUL-terminated and anything else fills its buffer.
+    if (indicator != nullptr && *indicator == SQL_NULL_DATA) {
+      value.length = SQL_NULL_DATA;
+    } else if (length != nullptr) {
+      value.length = *length;
+    } else {
+      value.length = value.c_type == SQL_C_CHAR || value.c_type == SQL_C_WCHAR ? SQL_NTS : app->octet_length;
+    }
     try {
       text.append(sql_, copied, markers_[i] - copied).append(convert::SqlLiteral(value));
     } catch (const DriverError& error) {
