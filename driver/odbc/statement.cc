@@ -39,6 +39,7 @@ void Statement::ReleaseQuery() noexcept {
   batch_.reset();
   next_row_ = 0;
   at_end_ = false;
+  scale_warning_given_ = false;
   has_current_row_ = false;
   rows_delivered_ = 0;
   getdata_column_ = 0;
@@ -319,8 +320,23 @@ bool Statement::HasRow() {
       return false;
     }
     batch_ = std::move(next);
+    WarnOfMissingDecimalScales();
   }
   return true;
+}
+
+void Statement::WarnOfMissingDecimalScales() {
+  if (scale_warning_given_) return;
+  const auto& columns = batch_->columns();
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (!columns[i].decimal_scale_missing) continue;
+    const auto& described = source().metadata().columns;
+    const std::string name = i < described.size() ? " (" + described[i].name + ")" : "";
+    diagnostics().Add("01000", "general warning: the DECIMAL128 values of column " + std::to_string(i + 1) + name +
+                                   " arrived without their scale (protocol spec §13.4) and are read as whole "
+                                   "numbers; they may be off by a power of ten");
+    scale_warning_given_ = true;  // once per result: the next batches are alike
+  }
 }
 
 convert::RunConverter Statement::ConverterFor(const wire::ColumnVector& vector, SQLUSMALLINT column,

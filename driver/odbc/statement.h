@@ -104,6 +104,7 @@ class Statement : public Handle {
   void ReportParameterSet(SQLUSMALLINT status) noexcept;
   void DescribeResults();       // IRD from metadata (+ first batch for decimal scales)
   bool HasRow();                // a batch holds an unread row (fetches batches as needed)
+  void WarnOfMissingDecimalScales();  // 01000, once per result, for decimals without a scale
   void ReleaseQuery() noexcept; // clears the server query, drops batches
   // The open result: the catalog table when a catalog function ran, else the query.
   session::ResultSource& source() noexcept;
@@ -134,6 +135,7 @@ class Statement : public Handle {
   std::optional<wire::ColumnBatch> batch_;
   size_t next_row_ = 0;        // next unread row of batch_
   bool at_end_ = false;        // the server signalled the end of data
+  bool scale_warning_given_ = false;
   bool has_current_row_ = false;
   size_t current_row_ = 0;     // row of batch_ that SQLGetData reads
   size_t rows_delivered_ = 0;  // for SQL_ATTR_MAX_ROWS

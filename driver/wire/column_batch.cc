@@ -74,7 +74,7 @@ struct PendingVector {
   bool has_null_set = false;
   bool has_zones = false;
   int16_t member = kNone;
-  int32_t scale = 0;  // Decimal128Data.scale; absent = 0
+  std::optional<int32_t> scale;  // Decimal128Data.scale; absent = 0, and flagged (spec §13.4)
   ColumnVector column;
 };
 
@@ -260,18 +260,18 @@ size_t ValueCount(const ColumnVector& v, int16_t member) {
 }
 
 // Gives decimals their scale and turns empty binaries into NULL (normal
-// vector) or 0 (constant vector), spec §6 step 1.
-void FinishDecimals(ColumnVector& v, int32_t scale, size_t slots) {
+// vector) or 0 (constant vector), spec §6 step 1. A binary value read
+// without the member's scale field gets scale 0 and flags the vector.
+void FinishDecimals(ColumnVector& v, std::optional<int32_t> scale, size_t slots) {
   for (size_t s = 0; s < v.decimal_values.size(); ++s) {
     Decimal& d = v.decimal_values[s];
-    if (d.scale == kScaleFromField) {
-      d.scale = scale;
-    } else if (d.scale == kEmptyFromField) {
-      d.scale = scale;
-      if (!v.is_constant && s < slots) {
-        if (v.null_flags.size() < slots) v.null_flags.resize(slots, 0);
-        v.null_flags[s] = 1;
-      }
+    if (d.scale != kScaleFromField && d.scale != kEmptyFromField) continue;  // text: its own scale
+    const bool empty = d.scale == kEmptyFromField;
+    d.scale = scale.value_or(0);
+    if (!scale && !empty) v.decimal_scale_missing = true;
+    if (empty && !v.is_constant && s < slots) {
+      if (v.null_flags.size() < slots) v.null_flags.resize(slots, 0);
+      v.null_flags[s] = 1;
     }
   }
 }

@@ -74,6 +74,10 @@ struct ColumnVector {
   std::vector<std::string_view> text_values;
   std::vector<Decimal> decimal_values;
   std::vector<std::string_view> zone_values;
+  // DECIMAL128 binaries arrived without their `scale` field (spec §13.4
+  // leaves open whether an engine does that): they were read with scale 0,
+  // so their true values are unknown. Callers should warn.
+  bool decimal_scale_missing = false;
 
   size_t Slot(size_t row) const noexcept { return is_constant ? 0 : row; }
   bool IsNull(size_t row) const noexcept {

@@ -77,5 +77,31 @@ TEST_F(OpenQuestionsTest, RowCountFollowsWhatTheEngineSays) {
   EXPECT_EQ(unknown, -1) << "an unknown count is reported as ODBC's 'not available'";
 }
 
+// §13.4: without its scale a decimal cannot be read right; the driver says so
+// rather than hand out a value that is silently off by a power of ten.
+TEST_F(OpenQuestionsTest, DecimalsWithoutTheirScaleComeWithAWarning) {
+  const std::string sql = "SELECT o_orderkey, o_totalprice FROM orders ORDER BY o_orderkey LIMIT 3";
+  Start();
+  {
+    Connection c;
+    ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
+    Statement s(c);
+    EXPECT_EQ(s.Execute(sql), SQL_SUCCESS) << s.Error();  // the scale came: nothing to say
+  }
+  Start({"--decimal-without-scale"});
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
+  Statement s(c);
+  ASSERT_EQ(s.Execute(sql), SQL_SUCCESS_WITH_INFO);
+  const auto records = Diagnostics(SQL_HANDLE_STMT, s.get());
+  ASSERT_FALSE(records.empty());
+  EXPECT_EQ(records[0].sqlstate, "01000");
+  EXPECT_NE(records[0].message.find("column 2 (o_totalprice)"), std::string::npos) << records[0].message;
+  EXPECT_NE(records[0].message.find("13.4"), std::string::npos) << records[0].message;
+  int rows = 0;
+  while (SQLFetch(s.get()) == SQL_SUCCESS) ++rows;  // said once, at execute: the rows fetch quietly
+  EXPECT_EQ(rows, 3);
+}
+
 }  // namespace
 }  // namespace e6test

@@ -344,9 +344,12 @@ TEST(ColumnBatch, DecimalLengthsScaleAndEmptyBinaries) {
   EXPECT_TRUE(v.decimal_values[4].unscaled == -1);
   // The empty binary is NULL even though no nullSet was sent.
   EXPECT_EQ(Nulls(v, 5), (std::vector<bool>{false, false, true, false, false}));
-  // `scale` absent: 0.
+  EXPECT_FALSE(v.decimal_scale_missing);
+  // `scale` absent: 0, and the vector says so (spec §13.4), unless no value needed it.
   const ColumnBatch no_scale = ColumnBatch::Decode(DecimalChunk({"\x05"}, std::nullopt, {false}));
   EXPECT_EQ(no_scale.columns()[0].decimal_values[0].scale, 0);
+  EXPECT_TRUE(no_scale.columns()[0].decimal_scale_missing);
+  EXPECT_FALSE(ColumnBatch::Decode(DecimalChunk({"", "12345678901234567.89"}, std::nullopt, {})).columns()[0].decimal_scale_missing);
   // Empty binary in a constant vector: zero, not NULL.
   const std::string constant = Struct({Field(kString, 1) + Binary(""), Field(kI32, 2) + I32(3)});
   const ColumnBatch zero =
