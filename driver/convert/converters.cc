@@ -36,23 +36,6 @@ bool IsTemporalType(VectorType type) {
 
 }  // namespace
 
-SQLSMALLINT ResolveDefaultCType(VectorType type, bool wide_strings) {
-  switch (type) {
-    case VectorType::kLong: return SQL_C_SBIGINT;
-    case VectorType::kInteger: return SQL_C_SLONG;
-    case VectorType::kDouble: return SQL_C_DOUBLE;
-    case VectorType::kFloat: return SQL_C_FLOAT;
-    case VectorType::kBoolean: return SQL_C_BIT;
-    case VectorType::kDate: return SQL_C_TYPE_DATE;
-    case VectorType::kDateTime:
-    case VectorType::kTimestamp:
-    case VectorType::kInt96: return SQL_C_TYPE_TIMESTAMP;
-    case VectorType::kBinary: return SQL_C_BINARY;
-    case VectorType::kDecimal128: return SQL_C_CHAR;  // ODBC's default for SQL_DECIMAL
-    default: return wide_strings ? SQL_C_WCHAR : SQL_C_CHAR;
-  }
-}
-
 size_t FixedSizeOf(SQLSMALLINT c_type) {
   switch (c_type) {
     case SQL_C_SBIGINT:

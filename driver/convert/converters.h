@@ -79,8 +79,5 @@ SQLRETURN GetPiece(const wire::ColumnVector& column, size_t row, const Target& t
 // BINARY) whose size is the buffer length and for unknown types.
 size_t FixedSizeOf(SQLSMALLINT c_type);
 
-// Maps SQL_C_DEFAULT to the default C type of the column's SQL type
-// (sql_type_info.h): text is SQL_C_WCHAR when strings are reported as SQL_WVARCHAR.
-SQLSMALLINT ResolveDefaultCType(wire::VectorType type, bool wide_strings);
 
 }  // namespace e6odbc::convert

@@ -38,13 +38,6 @@ std::optional<SQLULEN> DeclaredLength(const std::optional<int64_t>& length) {
   return static_cast<SQLULEN>(*length);
 }
 
-SqlTypeInfo Text(SQLSMALLINT narrow, SQLSMALLINT wide, bool wide_strings, SQLULEN size, std::string_view name) {
-  const SQLSMALLINT type = wide_strings ? wide : narrow;
-  // Octet length: a character takes up to 4 bytes in UTF-8 (and in UTF-16).
-  return SqlTypeInfo{type, type, 0, size, 0, static_cast<SQLLEN>(size), static_cast<SQLLEN>(size * 4), 0,
-                     static_cast<SQLSMALLINT>(wide_strings ? SQL_C_WCHAR : SQL_C_CHAR), false, name};
-}
-
 }  // namespace
 
 SqlTypeInfo DescribeEngineTypeName(std::string_view engine_type, bool wide_strings, SQLULEN string_column_size) {
@@ -73,17 +66,18 @@ SqlTypeInfo DescribeEngineTypeName(std::string_view engine_type, bool wide_strin
             display, display, 10, SQL_C_CHAR, false, "DECIMAL"};
   }
   if (base == "char" && DeclaredLength(name.first)) {
-    return Text(SQL_CHAR, SQL_WCHAR, wide_strings, *DeclaredLength(name.first), "CHAR");
+    return DescribeText(SQL_CHAR, SQL_WCHAR, wide_strings, *DeclaredLength(name.first), "CHAR");
   }
   if (IsOneOf(base, {"string", "varchar", "char"})) {
-    return Text(SQL_VARCHAR, SQL_WVARCHAR, wide_strings, DeclaredLength(name.first).value_or(string_column_size),
+    return DescribeText(SQL_VARCHAR, SQL_WVARCHAR, wide_strings,
+                        DeclaredLength(name.first).value_or(string_column_size),
                 "STRING");
   }
   if (base == "array") return wire(VectorType::kArray);
   if (base == "map") return wire(VectorType::kMap);
   if (base == "struct") return wire(VectorType::kStruct);
   // uniontype and names the engine may add later: delivered as text.
-  return Text(SQL_VARCHAR, SQL_WVARCHAR, wide_strings, string_column_size, "STRING");
+  return DescribeText(SQL_VARCHAR, SQL_WVARCHAR, wide_strings, string_column_size, "STRING");
 }
 
 }  // namespace e6odbc::convert

@@ -8,6 +8,7 @@
 #include "common/driver_error.h"
 #include "common/text.h"
 #include "common/utf16.h"
+#include "convert/sql_type_info.h"
 
 namespace e6odbc::convert {
 namespace {
@@ -137,14 +138,6 @@ Rendered FromC(const ParameterValue& v) {
     default:
       throw DriverError("07006", "restricted data type attribute violation: a parameter of C type " +
                                      std::to_string(v.c_type) + " cannot be written as an SQL literal");
-  }
-}
-
-bool IsNumericSqlType(SQLSMALLINT sql_type) {
-  switch (sql_type) {
-    case SQL_TINYINT: case SQL_SMALLINT: case SQL_INTEGER: case SQL_BIGINT: case SQL_REAL: case SQL_FLOAT:
-    case SQL_DOUBLE: case SQL_DECIMAL: case SQL_NUMERIC: return true;
-    default: return false;
   }
 }
 

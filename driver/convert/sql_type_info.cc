@@ -2,15 +2,26 @@
 
 namespace e6odbc::convert {
 
+SqlTypeInfo DescribeText(SQLSMALLINT narrow, SQLSMALLINT wide, bool wide_strings, SQLULEN size,
+                         std::string_view type_name) {
+  const SQLSMALLINT type = wide_strings ? wide : narrow;
+  return SqlTypeInfo{type, type, 0, size, 0, static_cast<SQLLEN>(size), static_cast<SQLLEN>(size * 4), 0,
+                     static_cast<SQLSMALLINT>(wide_strings ? SQL_C_WCHAR : SQL_C_CHAR), false, type_name};
+}
+
+bool IsNumericSqlType(SQLSMALLINT sql_type) noexcept {
+  switch (sql_type) {
+    case SQL_TINYINT: case SQL_SMALLINT: case SQL_INTEGER: case SQL_BIGINT: case SQL_REAL: case SQL_FLOAT:
+    case SQL_DOUBLE: case SQL_DECIMAL: case SQL_NUMERIC: return true;
+    default: return false;
+  }
+}
+
 SqlTypeInfo DescribeWireType(wire::VectorType type, int32_t decimal_scale, bool wide_strings,
                              SQLULEN string_column_size) {
   using wire::VectorType;
-  const SQLSMALLINT text_type = wide_strings ? SQL_WVARCHAR : SQL_VARCHAR;
-  const SQLSMALLINT text_c_type = wide_strings ? SQL_C_WCHAR : SQL_C_CHAR;
   const auto text = [&](std::string_view name) {
-    // Octet length: UTF-8 needs up to 4 bytes per character (UTF-16 up to 4 too).
-    return SqlTypeInfo{text_type, text_type, 0, string_column_size, 0, static_cast<SQLLEN>(string_column_size),
-                       static_cast<SQLLEN>(string_column_size * 4), 0, text_c_type, false, name};
+    return DescribeText(SQL_VARCHAR, SQL_WVARCHAR, wide_strings, string_column_size, name);
   };
   switch (type) {
     case VectorType::kLong:
@@ -33,8 +44,7 @@ SqlTypeInfo DescribeWireType(wire::VectorType type, int32_t decimal_scale, bool 
               type == VectorType::kDateTime ? "DATETIME" : type == VectorType::kTimestamp ? "TIMESTAMP" : "INT96"};
     case VectorType::kTimestampTz:
       // Delivered as text: local time, offset and region (docs/type-mapping.md).
-      return {text_type, text_type, 0, kTimestampTzColumnSize, 0, static_cast<SQLLEN>(kTimestampTzColumnSize),
-              static_cast<SQLLEN>(kTimestampTzColumnSize * 4), 0, text_c_type, false, "TIMESTAMP_TZ"};
+      return DescribeText(SQL_VARCHAR, SQL_WVARCHAR, wide_strings, kTimestampTzColumnSize, "TIMESTAMP_TZ");
     case VectorType::kDecimal128: {
       const auto scale = static_cast<SQLSMALLINT>(decimal_scale < 0 ? 0 : decimal_scale > 38 ? 38 : decimal_scale);
       // Display: sign + 38 digits + decimal point.
@@ -53,7 +63,7 @@ SqlTypeInfo DescribeWireType(wire::VectorType type, int32_t decimal_scale, bool 
       return text("STRUCT");
     case VectorType::kNull:
       // A column that is NULL in every row; described as a 1-character string.
-      return {text_type, text_type, 0, 1, 0, 1, 4, 0, text_c_type, false, "NULL"};
+      return DescribeText(SQL_VARCHAR, SQL_WVARCHAR, wide_strings, 1, "NULL");
   }
   return text("STRING");
 }

@@ -36,6 +36,15 @@ struct SqlTypeInfo {
   std::string_view type_name;  // data-source type name, e.g. "LONG"
 };
 
+// A text type of `size` characters: `narrow` (SQL_VARCHAR, SQL_CHAR) or, with
+// `wide_strings`, `wide` (SQL_WVARCHAR, SQL_WCHAR). Octet length: a character
+// takes up to 4 bytes in UTF-8 (and in UTF-16).
+SqlTypeInfo DescribeText(SQLSMALLINT narrow, SQLSMALLINT wide, bool wide_strings, SQLULEN size,
+                         std::string_view type_name);
+
+// Whether `sql_type` is one of ODBC's exact or approximate numeric types.
+bool IsNumericSqlType(SQLSMALLINT sql_type) noexcept;
+
 // `decimal_scale` is used for DECIMAL128 (from the first batch; spec §6 Rec).
 // `wide_strings` selects SQL_WVARCHAR over SQL_VARCHAR for text;
 // `string_column_size` is the column size reported for STRING, ARRAY, MAP and STRUCT.

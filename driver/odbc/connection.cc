@@ -191,8 +191,7 @@ SQLRETURN Connection::SetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
       // it overrides the CATALOG key of the DSN or connection string.
       std::string catalog = InText(static_cast<const SQLCHAR*>(value), length);
       if (session_) {
-        session_->set_catalog(catalog);
-        options_.catalog = std::move(catalog);
+        session_->set_catalog(std::move(catalog));
       } else {
         catalog_override_ = std::move(catalog);
       }
@@ -227,7 +226,8 @@ SQLRETURN Connection::GetAttribute(SQLINTEGER attribute, SQLPOINTER value, SQLIN
       // Honest for driver-manager pooling: a connection whose server went away is dead.
       return StoreValue<SQLUINTEGER>(value, session_ && session_->Reachable() ? SQL_CD_FALSE : SQL_CD_TRUE);
     case SQL_ATTR_CURRENT_CATALOG: {
-      StoreLength(string_length, text.Write(session_ ? options_.catalog : catalog_override_.value_or(options_.catalog)));
+      // The session's catalog once connected; before, what the application set.
+      StoreLength(string_length, text.Write(session_ ? session_->catalog() : catalog_override_.value_or("")));
       if (text.truncated()) diagnostics().Add("01004", "string data, right truncated");
       return SQL_SUCCESS;
     }

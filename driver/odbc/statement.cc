@@ -342,10 +342,12 @@ void Statement::WarnOfMissingDecimalScales() {
 convert::RunConverter Statement::ConverterFor(const wire::ColumnVector& vector, SQLUSMALLINT column,
                                               SQLSMALLINT& c_type) const {
   if (c_type == SQL_C_DEFAULT) {
-    // The default for the column's SQL type (a catalog SMALLINT travels in an INTEGER vector).
+    // The default for the column's SQL type as described (a catalog SMALLINT
+    // travels in an INTEGER vector); a column the metadata did not describe
+    // gets its wire type's.
     c_type = column >= 1 && column <= default_c_types_.size()
                  ? default_c_types_[column - 1]
-                 : convert::ResolveDefaultCType(vector.type, connection_.wide_strings());
+                 : convert::DescribeWireType(vector.type, 0, connection_.wide_strings()).default_c_type;
   }
   const convert::RunConverter converter = convert::FindConverter(vector.type, c_type);
   if (converter == nullptr) {

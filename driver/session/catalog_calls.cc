@@ -5,9 +5,6 @@
 namespace e6odbc::session {
 namespace {
 
-// As for queries (spec §8.5): five attempts in all.
-constexpr int kMaxAttempts = 5;
-
 bool IsRefusal(const grpc::Status& status) noexcept {
   const grpc::StatusCode code = status.error_code();
   return code == grpc::StatusCode::UNIMPLEMENTED || code == grpc::StatusCode::PERMISSION_DENIED ||
@@ -18,20 +15,21 @@ bool IsRefusal(const grpc::Status& status) noexcept {
 
 template <typename Call>
 bool CatalogCalls::Run(const char* rpc, const std::string& object, Call&& call, bool refusal_ok) {
+  const std::string subject = " [" + object + "]";
   bool may_resume = session_.settings().auto_resume;
   for (int attempt = 1;; ++attempt) {
     const std::string& session_id = session_.SessionId();
     Deadline used;
     const grpc::Status status = SendEngineCall(
-        session_, control_, rpc, " [" + object + "]", session_.Headers(session_.strategies().active(), ""), Deadline(),
-        used, [&](grpc::ClientContext& context) { return call(session_id, context); });
+        session_, control_, rpc, subject, session_.Headers(session_.strategies().active(), ""), Deadline(), used,
+        [&](grpc::ClientContext& context) { return call(session_id, context); });
     if (status.ok()) return true;
     if (refusal_ok && IsRefusal(status)) {
       session_.settings().log->Write(LogLevel::kInfo, DescribeStatus(status, rpc) + ": refused, going without");
       return false;
     }
-    if (!IsRecoverable(status, may_resume) || attempt == kMaxAttempts) {
-      const DriverError error = CallError(status, control_, used, rpc, " [" + object + "]");
+    if (!IsRecoverable(status, may_resume) || attempt == kMaxRerunAttempts) {
+      const DriverError error = CallError(status, control_, used, rpc, subject);
       session_.settings().log->Write(LogLevel::kError, error.sqlstate() + " " + error.what());
       throw error;
     }

@@ -10,19 +10,30 @@ constexpr std::chrono::milliseconds kAccessDeniedPause{200};
 
 }  // namespace
 
+namespace {
+
+bool Cancelled(const grpc::Status& status, const CallControl& control) noexcept {
+  return status.error_code() == grpc::StatusCode::CANCELLED && control.cancelled();
+}
+
+bool TimedOut(const grpc::Status& status, const Deadline& used) noexcept {
+  return status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED && !used.unlimited();
+}
+
+}  // namespace
+
 bool IsInterruption(const grpc::Status& status, const CallControl& control, const Deadline& used) noexcept {
-  return (status.error_code() == grpc::StatusCode::CANCELLED && control.cancelled()) ||
-         (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED && !used.unlimited());
+  return Cancelled(status, control) || TimedOut(status, used);
 }
 
 DriverError CallError(const grpc::Status& status, const CallControl& control, const Deadline& used, const char* rpc,
                       std::string_view subject) {
   const int native = static_cast<int>(status.error_code());
-  if (status.error_code() == grpc::StatusCode::CANCELLED && control.cancelled()) {
+  if (Cancelled(status, control)) {
     return DriverError("HY008", std::string("operation cancelled (SQLCancel) during e6data ") + rpc + std::string(subject),
                        native);
   }
-  if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED && !used.unlimited()) {
+  if (TimedOut(status, used)) {
     return DriverError(used.sqlstate, "timeout expired: " + used.reason + " ran out during e6data " + rpc +
                                           std::string(subject), native);
   }

@@ -52,6 +52,9 @@ bool IsInterruption(const grpc::Status& status, const CallControl& control, cons
 DriverError CallError(const grpc::Status& status, const CallControl& control, const Deadline& used, const char* rpc,
                       std::string_view subject);
 
+// Spec §8.5: a call that can be rerun is tried five times in all.
+inline constexpr int kMaxRerunAttempts = 5;
+
 // Spec §8.5 for calls that can be rerun from the start: a wrong strategy
 // (456), an expired session and — once, when AUTO_RESUME is on — a suspended
 // cluster. `may_resume` is cleared once a resume was used.

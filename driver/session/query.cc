@@ -12,8 +12,6 @@
 namespace e6odbc::session {
 namespace {
 
-// Spec §8.5: five attempts in all, i.e. at most four retries.
-constexpr int kMaxAttempts = 5;
 // Clearing and cancelling must not hang on an engine that stopped answering.
 constexpr std::chrono::milliseconds kControlDeadline{10000};
 
@@ -32,14 +30,13 @@ void Query::Identify(Request& request) {
 
 template <typename Invoke>
 grpc::Status Query::Call(const char* rpc, const CallHeaders& headers, const Deadline& limit, Invoke&& invoke) {
-  return SendEngineCall(session_, control_, rpc, query_id_.empty() ? std::string() : " [query id " + query_id_ + "]",
-                        headers, limit, last_deadline_, std::forward<Invoke>(invoke));
+  return SendEngineCall(session_, control_, rpc, subject_, headers, limit, last_deadline_,
+                        std::forward<Invoke>(invoke));
 }
 
 void Query::Fail(const grpc::Status& status, const char* rpc) {
   if (executed_) interrupted_ = std::string("e6data ") + rpc + " failed";
-  const std::string id = query_id_.empty() ? std::string() : " [query id " + query_id_ + "]";
-  const DriverError error = CallError(status, control_, last_deadline_, rpc, id);
+  const DriverError error = CallError(status, control_, last_deadline_, rpc, subject_);
   if (IsInterruption(status, control_, last_deadline_)) {
     // The engine would otherwise keep working on a query nobody waits for.
     session_.settings().log->Write(LogLevel::kWarning, error.sqlstate() + " " + error.what() + "; sending cancelQuery");
@@ -92,7 +89,7 @@ void Query::RunWithRecovery(bool execute) {
     const char* rpc = "";
     const grpc::Status status = Attempt(execute, rpc);
     if (status.ok()) return;
-    if (!IsRecoverable(status, may_resume) || attempt == kMaxAttempts) Fail(status, rpc);
+    if (!IsRecoverable(status, may_resume) || attempt == kMaxRerunAttempts) Fail(status, rpc);
     PrepareRerun(session_, status, control_.deadline(), may_resume, rpc);
     // Rerun from prepare on a new session. The engine may still hold the
     // failed query (prepared, perhaps executed): clear it first, best effort.
@@ -147,6 +144,7 @@ grpc::Status Query::PrepareCall() {
   });
   if (!status.ok()) return status;
   query_id_ = response.queryid();
+  subject_ = query_id_.empty() ? std::string() : " [query id " + query_id_ + "]";
   engine_ip_ = response.engineip();
   if (!query_id_.empty()) OpenQueries::ForProcess().Add(*this);
   executable_ = true;
@@ -187,7 +185,7 @@ grpc::Status Query::MetadataCall() {
     metadata_ = wire::DecodeResultMetadata(response.resultmetadata());
   } catch (const wire::DecodeError& error) {
     throw DriverError("HY000", std::string("malformed result metadata from e6data: ") + error.what() +
-                                   " [query id " + query_id_ + "]");
+                                   subject_);
   }
   executed_ = true;
   at_end_ = false;
@@ -236,7 +234,7 @@ std::optional<wire::ColumnBatch> Query::RequestBatch() {
   if (response.resultbatch().empty()) return std::nullopt;
   const auto malformed = [&](const std::string& why) {
     interrupted_ = "a malformed result batch";
-    return DriverError("HY000", "malformed result batch from e6data: " + why + " [query id " + query_id_ + "]");
+    return DriverError("HY000", "malformed result batch from e6data: " + why + subject_);
   };
   std::optional<wire::ColumnBatch> batch;
   try {
@@ -264,6 +262,7 @@ void Query::Forget() noexcept {
   if (!query_id_.empty()) session_.strategies().Unpin(query_id_);  // T7
   OpenQueries::ForProcess().Remove(*this);
   query_id_.clear();
+  subject_.clear();
   executable_ = false;
   executed_ = false;
   at_end_ = false;
@@ -294,7 +293,7 @@ void Query::Release(const char* rpc, Send&& send) noexcept {
         session_.strategies().Announce(response.new_strategy());
         return;
       }
-      session_.settings().log->Write(LogLevel::kWarning, DescribeStatus(status, rpc) + " [query id " + query_id_ + "]" +
+      session_.settings().log->Write(LogLevel::kWarning, DescribeStatus(status, rpc) + subject_ +
                                                              (attempt == 1 ? "; trying once more" : "; giving up"));
       // Idempotent on the engine (spec §12.1), so one more attempt is safe;
       // a refused colour means the pinned deployment is gone: try the current one.

@@ -101,6 +101,7 @@ class Query : public ResultSource {
   std::optional<std::string> text_;  // the pre-processed text; nullopt before Prepare()
   std::string catalog_;              // the session's catalog when prepared: V2 calls when set
   std::string query_id_;
+  std::string subject_;      // " [query id …]" while query_id_ is held: ends messages and log lines
   std::string session_id_;   // the session query_id_ was prepared in: kept even if the connection re-authenticates
   std::string engine_ip_;    // kept after Close(): the next prepare's plannerip (§3.5)
   bool executable_ = false;  // query_id_ is prepared and not yet executed

@@ -90,6 +90,21 @@ TEST_F(CancelTimeoutTest, CancelDuringPrepareReturnsHY008) {
   });
 }
 
+TEST_F(CancelTimeoutTest, CancelDuringACatalogFunction) {
+  Connection c;
+  ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();
+  Statement s(c);
+  SQLCHAR schema[] = "tpch";
+  SQLCHAR table[] = "region";
+  ExpectCancelledDuring(s, "getColumnsV2", [&] {
+    return SQLColumns(s.get(), nullptr, 0, schema, SQL_NTS, table, SQL_NTS, nullptr, 0);
+  });
+  // No cursor was left open: the statement is usable at once.
+  Unstall();
+  ASSERT_EQ(SQLTables(s.get(), nullptr, 0, schema, SQL_NTS, table, SQL_NTS, nullptr, 0), SQL_SUCCESS) << s.Error();
+  EXPECT_EQ(SQLFetch(s.get()), SQL_SUCCESS);
+}
+
 TEST_F(CancelTimeoutTest, CancelWhileWaitingForTheFirstBatch) {
   Connection c;
   ASSERT_EQ(c.Open(ConnectionString()), SQL_SUCCESS) << c.Error();

@@ -35,14 +35,6 @@ constexpr EngineType kEngineTypes[] = {
 
 Cell OptionalText(const char* text) { return text != nullptr ? Cell(std::string(text)) : Cell(); }
 
-bool IsNumeric(SQLSMALLINT sql_type) {
-  switch (sql_type) {
-    case SQL_TINYINT: case SQL_SMALLINT: case SQL_INTEGER: case SQL_BIGINT: case SQL_REAL: case SQL_DOUBLE:
-    case SQL_DECIMAL: return true;
-    default: return false;
-  }
-}
-
 // ODBC 2 applications ask for the date/time types by their old codes.
 SQLSMALLINT Odbc3Type(SQLSMALLINT data_type) {
   switch (data_type) {
@@ -70,7 +62,7 @@ ResultTable TypeInfo(const CatalogScope& scope, SQLSMALLINT data_type) {
   for (const EngineType& type : kEngineTypes) {
     const convert::SqlTypeInfo t = convert::DescribeEngineTypeName(type.ddl_name, w, scope.string_column_size);
     if (wanted != SQL_ALL_TYPES && wanted != t.sql_type) continue;
-    const bool numeric = IsNumeric(t.sql_type);
+    const bool numeric = convert::IsNumericSqlType(t.sql_type);
     const bool text = t.sql_type == SQL_VARCHAR || t.sql_type == SQL_WVARCHAR;
     const bool decimal = t.sql_type == SQL_DECIMAL;
     const bool timestamp = t.sql_type == SQL_TYPE_TIMESTAMP;

@@ -4,6 +4,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "convert/engine_type_name.h"
+
 namespace e6odbc::odbc::catalog {
 namespace {
 
@@ -17,20 +19,16 @@ bool IsText(const ResultColumn& column) {
 }  // namespace
 
 ResultColumn TextColumn(std::string name, bool wide_strings, bool nullable) {
-  const SQLSMALLINT type = wide_strings ? SQL_WVARCHAR : SQL_VARCHAR;
-  return {std::move(name),
-          {type, type, 0, kNameColumnSize, 0, static_cast<SQLLEN>(kNameColumnSize),
-           static_cast<SQLLEN>(kNameColumnSize * 4), 0, static_cast<SQLSMALLINT>(wide_strings ? SQL_C_WCHAR : SQL_C_CHAR),
-           false, "STRING"},
+  return {std::move(name), convert::DescribeText(SQL_VARCHAR, SQL_WVARCHAR, wide_strings, kNameColumnSize, "STRING"),
           nullable};
 }
 
 ResultColumn SmallIntColumn(std::string name, bool nullable) {
-  return {std::move(name), {SQL_SMALLINT, SQL_SMALLINT, 0, 5, 0, 6, 2, 10, SQL_C_SSHORT, false, "SMALLINT"}, nullable};
+  return {std::move(name), convert::DescribeEngineTypeName("smallint", false), nullable};
 }
 
 ResultColumn IntegerColumn(std::string name, bool nullable) {
-  return {std::move(name), {SQL_INTEGER, SQL_INTEGER, 0, 10, 0, 11, 4, 10, SQL_C_SLONG, false, "INTEGER"}, nullable};
+  return {std::move(name), convert::DescribeWireType(wire::VectorType::kInteger, 0, false), nullable};
 }
 
 std::vector<ResultColumn> TypeDescriptionColumns(bool wide_strings) {
